@@ -1,0 +1,46 @@
+# Entry points. Every target installs what it needs first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Material 9.8 prints a banner about MkDocs 2.0 on every build; we stay on 1.x on purpose.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve serve-en build test test-fast stamp benchmark screenshots clean
+
+$(BIN)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.tests: $(BIN)/.runtime requirements-test.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+serve: $(BIN)/.runtime     ## both languages, live reload at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+serve-en: $(BIN)/.runtime  ## English only: faster reloads while writing English pages
+	BUILD_ONLY_LOCALE=en $(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
+
+build: $(BIN)/.runtime     ## the whole site into site/, failing on any warning
+	$(BIN)/mkdocs build --strict --site-dir site
+
+test: $(BIN)/.tests        ## every test: data, generators, built site, and Chromium
+	./scripts/ensure-chromium.sh
+	$(BIN)/python -m pytest
+
+test-fast: $(BIN)/.tests   ## everything but the browser tests
+	$(BIN)/python -m pytest -m "not browser"
+
+stamp: $(BIN)/.runtime     ## record that the Spanish texts are up to date with the English
+	$(BIN)/python -m kb.stamp $(FILES)
+
+benchmark: $(BIN)/.runtime ## hook cost on a synthetic corpus (prints figures)
+	$(BIN)/python scripts/benchmark.py
+
+screenshots: $(BIN)/.tests ## phone and desktop screenshots of key pages into build/screenshots
+	./scripts/ensure-chromium.sh
+	$(BIN)/python scripts/screenshots.py
+
+clean:
+	rm -rf site build .pytest_cache

@@ -1,0 +1,208 @@
+"""Generated pages and markers, from data/. A thin adapter: the work is done in ../kb."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from _shared import (ROOT, default_language, fail, i18n, knowledge, lang_state, language,
+                     relative_url, reset_state, site_path)
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs.utils.meta import get_data
+
+from kb.context import RenderContext
+from kb.dimension_pages import dimension_path, render_dimension_page
+from kb.front_matter import check_front_matter
+from kb.markers import expand_markers
+from kb.problems import Problem
+from kb.reference_pages import AssumptionPage, render_assumption_dimensions
+from kb.status_page import PageTranslation, render_status
+from kb.translation import MISSING, page_status
+
+STATUS_MARKER = "<!-- kb:translation-status -->"
+
+
+def on_pre_build(config):
+    st = reset_state(config)
+    st["problems"] = []
+    st["notes_shown"] = {}
+    st["knowledge"] = knowledge()
+
+
+@event_priority(-200)  # after static-i18n's on_files (-100), which would drop in-memory files
+def on_files(files, config):
+    st = lang_state(config)
+    lang, default = language(config), default_language(config)
+    docs = Path(config["docs_dir"])
+    if lang == default:  # every page's front matter, once: the other languages build only if this passes
+        dimension_slugs = list(st["knowledge"].dimensions)
+        for source in sorted(docs.rglob("*.md")):
+            name = "docs/" + source.relative_to(docs).as_posix()
+            st["problems"] += check_front_matter(source.read_text(encoding="utf-8"), name, dimension_slugs)
+    st["assumptions"] = read_assumptions(docs, lang, default)
+    st["page_translations"] = read_page_translations(docs)
+    st["generated"] = set()
+    plugin = i18n(config)
+    new_files = []
+    for slug in st["knowledge"].dimensions:
+        path = dimension_path(slug)
+        content = render_dimension_page(context(config, site_path(path, lang, default)), slug)
+        new_files.append(generated_file(config, plugin, path, content, lang, default))
+        st["generated"].add(path)
+    for f in new_files:
+        files.append(f)
+    plugin.i18n_files_per_language.setdefault(lang, []).extend(new_files)  # -> sitemap.xml
+    return files
+
+
+def generated_file(config, plugin, path: str, content: str, lang: str, default: str) -> File:
+    """An in-memory page with the bookkeeping static-i18n expects (stack.md, section 3.2)."""
+    def dest(for_lang: str) -> str:
+        return ("" if for_lang == default else f"{for_lang}/") + path[:-3] + "/index.html"
+
+    page_file = File.generated(config, path, content=content)
+    page_file.dest_uri = dest(lang)
+    page_file.locale = page_file.locale_alternate_of = lang
+    page_file.localization = None if lang == default else lang
+    page_file.norm_src_uri = page_file.src_uri
+    page_file.alternates = {lang: page_file}
+    for other in plugin.build_languages:
+        if other != lang:
+            twin = File.generated(config, path, content="")
+            twin.dest_uri = dest(other)
+            page_file.alternates[other] = twin
+    return page_file
+
+
+@event_priority(-200)  # after static-i18n has translated the nav
+def on_nav(nav, config, files):
+    """Put the generated dimension pages in the nav, right after the dimensions overview."""
+    st = lang_state(config)
+    overview = next((p for p in nav.pages if p.file.src_uri.startswith("dimensions/index.")), None)
+    generated = [f.page for f in files if f.src_uri in st["generated"] and f.page is not None]
+    if overview is None or not generated:
+        return nav
+    section = overview.parent
+    siblings = section.children if section else nav.items
+    at = siblings.index(overview) + 1
+    for offset, page in enumerate(generated):
+        page.parent = section
+        siblings.insert(at + offset, page)
+    pages = [p for p in nav.pages if p not in generated]
+    at = pages.index(overview) + 1
+    nav.pages = pages[:at] + generated + pages[at:]
+    for before, after in zip(nav.pages, nav.pages[1:]):
+        before.next_page, after.previous_page = after, before
+    return nav
+
+
+def on_page_markdown(markdown, page, config, files):
+    st = lang_state(config)
+    src = page.file.src_uri
+    if src in st["generated"]:
+        page.edit_url = edit_href(config, "data/dimensions.yml") or None
+        return markdown
+    english_path = re.sub(r"\.[a-z]{2}\.md$", ".md", src)
+    ctx = context(config, page.url)
+    if STATUS_MARKER in markdown:
+        markdown = markdown.replace(STATUS_MARKER, render_status(ctx, st["page_translations"]))
+    expanded, problems, notes = expand_markers(markdown, ctx, src, line_offset=front_matter_lines(page))
+    st["problems"] += problems
+    st["notes_shown"].setdefault(english_path, []).extend(notes)
+    assumption = next((a for a in st["assumptions"] if a.path == english_path), None)
+    if assumption:
+        expanded = insert_before_related(expanded, render_assumption_dimensions(ctx, assumption))
+    return expanded
+
+
+def on_env(env, config, files):
+    """Every page has been read: report every problem of every page at once."""
+    st = lang_state(config)
+    lang, default = language(config), default_language(config)
+    k = st["knowledge"]
+    pages = {f.src_uri for f in files.documentation_pages()}
+    for slug, note in k.notes.items():
+        line = k.lines.get(("data/editorial_notes.yml", slug), 0)
+        localized = note.page if lang == default else note.page[:-3] + f".{lang}.md"
+        if note.page not in pages and localized not in pages:
+            st["problems"].append(Problem("data/editorial_notes.yml", line, slug, f"the page '{note.page}' does not exist",
+                                          "write the path of a page inside docs/, e.g. assumptions/evidence.md"))
+        elif slug not in st["notes_shown"].get(note.page, []):
+            shown = localized if localized in pages else note.page
+            st["problems"].append(Problem(f"docs/{shown}", 0, slug, f"the editorial note '{slug}' is not shown on this page",
+                                          f"add the line <!-- kb:note {slug} --> after the paragraph it comments on"))
+    fail(st["problems"])
+    return env
+
+
+def context(config, page_url: str) -> RenderContext:
+    st = lang_state(config)
+    lang, default = language(config), default_language(config)
+    other = next(l for l in i18n(config).build_languages + ["en", "es"] if l != lang)
+
+    def other_language_href(path: str, anchor: str = "") -> str:
+        target = site_path(path, other, default) + (f"#{anchor}" if anchor else "")
+        return relative_url(target, page_url)
+
+    return RenderContext(knowledge=st["knowledge"], lang=lang, other_language_href=other_language_href,
+                         edit_href=lambda path: edit_href(config, path), assumptions=st.get("assumptions", []))
+
+
+def edit_href(config, repo_path: str) -> str:
+    """Edit link for any file in the repository, derived from the absolute edit_uri (…/edit/main/docs/)."""
+    edit_uri = config.get("edit_uri") or ""
+    if not edit_uri.startswith("http"):
+        return ""
+    root = edit_uri[: -len("docs/")] if edit_uri.endswith("docs/") else edit_uri
+    return root + repo_path
+
+
+def read_assumptions(docs: Path, lang: str, default: str) -> list[AssumptionPage]:
+    """Number, title, description and dimensions of each assumption page, in the edition's language."""
+    found = []
+    for english in sorted((docs / "assumptions").glob("*.md")):
+        if english.name.count(".") > 1 or english.name == "index.md":
+            continue
+        _, meta = get_data(english.read_text(encoding="utf-8"))
+        if "assumption" not in meta:
+            continue
+        localized = english.with_name(english.stem + f".{lang}.md")
+        source = localized if lang != default and localized.exists() else english
+        body, local_meta = get_data(source.read_text(encoding="utf-8"))
+        title = next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), english.stem)
+        found.append(AssumptionPage(number=int(meta["assumption"]), path=f"assumptions/{english.name}", title=title,
+                                    description=str(local_meta.get("description", meta.get("description", ""))),
+                                    dimensions=tuple(meta.get("dimensions") or ())))
+    return sorted(found, key=lambda a: a.number)
+
+
+def read_page_translations(docs: Path) -> list[PageTranslation]:
+    result = []
+    for english in sorted(docs.rglob("*.md")):
+        if english.name.count(".") > 1:
+            continue
+        relative = english.relative_to(docs).as_posix()
+        spanish = english.with_name(english.stem + ".es.md")
+        spanish_meta = get_data(spanish.read_text(encoding="utf-8"))[1] if spanish.exists() else None
+        status = page_status(english.read_text(encoding="utf-8"), spanish_meta)
+        result.append(PageTranslation(relative, relative[:-3] + ".es.md", status))
+    return result
+
+
+def front_matter_lines(page) -> int:
+    path = page.file.abs_src_path
+    if not path:
+        return 0
+    text = Path(path).read_text(encoding="utf-8")
+    match = re.match(r"\A---\s*\n.*?\n---\s*\n", text, re.DOTALL)
+    return match.group(0).count("\n") if match else 0
+
+
+def insert_before_related(markdown: str, section: str) -> str:
+    if not section:
+        return markdown
+    match = re.search(r"^## .*\{\s*#related\s*\}", markdown, re.MULTILINE)
+    if not match:
+        return markdown.rstrip() + "\n\n" + section
+    return markdown[: match.start()] + section + "\n" + markdown[match.start():]

@@ -1,0 +1,58 @@
+"""What every renderer needs to know about the page it writes for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .knowledge import Knowledge
+from .translation import MISSING, STALE, entry_status
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    knowledge: Knowledge
+    lang: str                                   # the edition being built: "en" or "es"
+    # (docs path, anchor) -> href of that page in the OTHER language, relative to the current page.
+    other_language_href: Callable[[str, str], str] = lambda path, anchor="": ""
+    # (data file) -> URL to edit it, or "" when the site has no edit URL configured.
+    edit_href: Callable[[str], str] = lambda path: ""
+    assumptions: list = field(default_factory=list)  # AssumptionPage items, ordered by number
+
+    @property
+    def other_lang(self) -> str:
+        return "es" if self.lang == "en" else "en"
+
+    def ui(self, key: str) -> str:
+        return self.knowledge.ui(key, self.lang)
+
+    def text(self, entry):
+        """The entry's block in this edition's language, or the English one when Spanish is missing."""
+        block = getattr(entry, self.lang)
+        return block if block is not None else entry.en
+
+    def is_fallback(self, entry) -> bool:
+        return getattr(entry, self.lang) is None
+
+    def status(self, entry) -> str:
+        """current / stale / missing, for the Spanish edition; English is always current."""
+        return entry_status(entry) if self.lang == "es" else "current"
+
+    def lang_attr(self, entry) -> str:
+        """An attribute declaring English text on a Spanish page, so screen readers switch voice."""
+        return ' lang="en"' if self.is_fallback(entry) else ""
+
+    def paragraph(self, entry, text: str) -> str:
+        """Markdown for a text of the entry; English fallback text is marked lang="en"."""
+        if not self.is_fallback(entry):
+            return text + "\n"
+        return f'<div lang="en" markdown>\n\n{text}\n\n</div>\n'
+
+    def translation_notice(self, entry, anchor_path: str, anchor: str) -> str:
+        status = self.status(entry)
+        if status not in (STALE, MISSING):
+            return ""
+        key = "entry_missing_translation" if status == MISSING else "entry_stale_translation"
+        href = self.other_language_href(anchor_path, anchor)
+        return (f'<p class="kb-translation-notice" role="note">{self.ui(key)} '
+                f'<a href="{href}" hreflang="en" lang="en">{self.ui("read_english")}</a></p>')

@@ -1,0 +1,103 @@
+"""The five dimension pages, the dimensions overview list and the factor index."""
+
+from __future__ import annotations
+
+from .context import RenderContext
+
+FACTORS = "factors.md"
+
+
+def dimension_path(slug: str) -> str:
+    return f"dimensions/{slug}.md"
+
+
+def render_dimension_page(ctx: RenderContext, slug: str) -> str:
+    k = ctx.knowledge
+    dimension = k.dimensions[slug]
+    text = ctx.text(dimension)
+    number = list(k.dimensions).index(slug) + 1
+    out = [
+        "---",
+        f"description: {_yaml_string(text.summary[:157] + ('…' if len(text.summary) > 157 else ''))}",
+        "---",
+        "",
+        f"# {text.title}",
+        "",
+        f'<p class="kb-kicker">{ctx.ui("dimension")} {number} / {len(k.dimensions)}</p>',
+        "",
+    ]
+    notice = ctx.translation_notice(dimension, dimension_path(slug), "")
+    if notice:
+        out += [notice, ""]
+    out += [ctx.paragraph(dimension, text.summary), ""]
+    out += ['<div class="kb-columns" markdown>', ""]
+    for field, heading_key, anchor in (("risks", "risk_factors", "risks"), ("resiliencies", "resilience_factors", "resiliencies")):
+        out += [f'<section class="kb-column kb-{anchor}" markdown>', "",
+                f"## {ctx.ui(heading_key)} {{ #{anchor} }}", ""]
+        for factor_slug in getattr(dimension, field):
+            out.append(_factor_item(ctx, factor_slug, exclude=slug))
+        out += ["", "</section>", ""]
+    out += ["</div>", ""]
+    touching = [a for a in ctx.assumptions if slug in a.dimensions]
+    if touching:
+        out += [f"## {ctx.ui('assumptions_touching')} {{ #assumptions }}", ""]
+        out += [f"- [{a.title}](/{a.path})" for a in touching]
+        out.append("")
+    out += [f"## {ctx.ui('about_this_page')} {{ #about-this-page }}", "",
+            ctx.ui("dimension_page_source") + " [" + ctx.ui("all_dimensions") + "](/dimensions/index.md) · "
+            f"[{ctx.ui('factor_index')}](/{FACTORS})", ""]
+    return "\n".join(out)
+
+
+def _factor_item(ctx: RenderContext, factor_slug: str, exclude: str) -> str:
+    k = ctx.knowledge
+    factor = k.factors[factor_slug]
+    label = ctx.text(factor).label
+    shared = [d for d in k.dimensions_of(factor_slug) if d.slug != exclude]
+    item = f"1. [{label}](/{FACTORS}#{factor_slug})"
+    if shared:
+        links = ", ".join(f"[{ctx.text(d).title}](/{dimension_path(d.slug)})" for d in shared)
+        item += f"  \n    <small>{ctx.ui('also_under')}: </small>{links}"
+    return item
+
+
+def render_dimensions_list(ctx: RenderContext) -> str:
+    k = ctx.knowledge
+    out = []
+    for number, dimension in enumerate(k.dimensions.values(), start=1):
+        text = ctx.text(dimension)
+        out += [f"### {number}. [{text.title}](/{dimension_path(dimension.slug)}) {{ #{dimension.slug} }}", "",
+                text.summary, "",
+                f'<p class="kb-counts">{count(ctx, len(dimension.risks), "risk_factor")} · '
+                f'{count(ctx, len(dimension.resiliencies), "resilience_factor")}</p>', ""]
+    return "\n".join(out)
+
+
+def count(ctx: RenderContext, n: int, noun: str) -> str:
+    return f"{n} {ctx.ui(noun + ('_one' if n == 1 else '_many'))}"
+
+
+def render_factor_index(ctx: RenderContext) -> str:
+    k = ctx.knowledge
+    out = []
+    for kind, heading_key, anchor in (("risk", "risk_factors", "risk-factors"), ("resilience", "resilience_factors", "resilience-factors")):
+        out += [f"## {ctx.ui(heading_key)} {{ #{anchor} }}", ""]
+        for factor in (f for f in k.factors.values() if f.kind == kind):
+            text = ctx.text(factor)
+            out += [f"### {text.label} {{ #{factor.slug} }}", ""]
+            notice = ctx.translation_notice(factor, FACTORS, factor.slug)
+            if notice:
+                out += [notice, ""]
+            named_by = ", ".join(f"[{ctx.text(d).title}](/{dimension_path(d.slug)})" for d in k.dimensions_of(factor.slug))
+            facts = [f"**{ctx.ui('named_as_' + kind)}:** {named_by}"]
+            if text.also_phrased:
+                facts.append(f"**{ctx.ui('also_phrased')}:** " + "; ".join(f"*{p}*" for p in text.also_phrased))
+            if factor.glossary:
+                term = ctx.text(k.glossary[factor.glossary]).term
+                facts.append(f"**{ctx.ui('glossary')}:** [{term}](/glossary.md#{factor.glossary})")
+            out += ['<div class="kb-facts" markdown>', ""] + [f"- {f}" for f in facts] + ["", "</div>", ""]
+    return "\n".join(out)
+
+
+def _yaml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

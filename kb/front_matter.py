@@ -1,0 +1,43 @@
+"""Check a page's front matter: MkDocs silently ignores front matter it cannot read."""
+
+from __future__ import annotations
+
+import re
+
+from .problems import Problem
+from .yamlsource import load_yaml_text
+
+KNOWN_KEYS = {"description", "translation_of", "assumption", "dimensions", "title", "hide", "search"}
+_BLOCK = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
+
+
+def check_front_matter(text: str, file: str, dimension_slugs=()) -> list[Problem]:
+    match = _BLOCK.match(text)
+    if not match:
+        if text.startswith("---"):
+            return [Problem(file, 1, "", "the front matter has no closing '---' line",
+                            "end the front matter with a line that holds only ---")]
+        return [Problem(file, 1, "", "the page has no front matter with a description",
+                        "start the page with three lines: ---, description: <one sentence about the page>, ---")]
+    loaded = load_yaml_text(match.group(1) or "", file)
+    if loaded.problems:
+        problem = loaded.problems[0]
+        return [Problem(file, problem.line + 1, "", "the front matter cannot be read: " + problem.message.split(": ", 1)[-1],
+                        'put the value in double quotes, e.g. description: "Text: with a colon"')]
+    meta = loaded.data or {}
+    if not isinstance(meta, dict):
+        return [Problem(file, 2, "", "the front matter should be 'key: value' lines", "write description: <text>")]
+    problems = []
+    for key in meta:
+        if key not in KNOWN_KEYS:
+            problems.append(Problem(file, meta.line_of(key) + 1, "", f"'{key}' is not a front matter key the site knows",
+                                    f"use one of: {', '.join(sorted(KNOWN_KEYS))}"))
+    description = meta.get("description")
+    if not isinstance(description, str) or not description.strip():
+        problems.append(Problem(file, 2, "", "the page has no description",
+                                "add a line description: <one or two sentences about what the page offers>"))
+    for slug in meta.get("dimensions") or []:
+        if dimension_slugs and slug not in dimension_slugs:
+            problems.append(Problem(file, meta.line_of("dimensions") + 1, "", f"'{slug}' is not a dimension",
+                                    f"use slugs from data/dimensions.yml: {', '.join(dimension_slugs)}"))
+    return problems

@@ -1,0 +1,308 @@
+"""Load every data file, check it against the schema and across files, and hand back typed data.
+
+`load_knowledge(data_dir)` either returns a `Knowledge` or raises `KnowledgeError` listing every
+problem in every file, each with its file, line, entry and fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from . import schema
+from .problems import KnowledgeError, Problem
+from .yamlsource import LineDict, load_yaml_file
+
+LANGUAGES = ("en", "es")
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    glossary: dict[str, schema.GlossaryEntry]
+    factors: dict[str, schema.Factor]
+    dimensions: dict[str, schema.Dimension]
+    organizations: dict[str, schema.Organization]
+    sources: dict[str, schema.Source]
+    notes: dict[str, schema.EditorialNote]
+    interface: dict[str, schema.InterfaceString]
+    lines: dict[tuple[str, str], int]     # (file, slug) -> line, for later messages
+
+    def ui(self, key: str, lang: str) -> str:
+        return getattr(self.interface[key], lang)
+
+    def dimensions_of(self, factor_slug: str) -> list[schema.Dimension]:
+        return [d for d in self.dimensions.values() if factor_slug in d.risks or factor_slug in d.resiliencies]
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form, to catch near-duplicates such as 'Genocidio'/'genocidio'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+
+
+def load_knowledge(data_dir: Path) -> Knowledge:
+    problems: list[Problem] = []
+    entries: dict[str, dict] = {}
+    lines: dict[tuple[str, str], int] = {}
+    for filename, model in schema.DATA_FILES.items():
+        parsed, file_problems, file_lines = _load_entries(data_dir, filename, model)
+        problems += file_problems
+        entries[filename] = parsed
+        lines.update(file_lines)
+    interface, interface_problems = _load_interface(data_dir)
+    problems += interface_problems
+    if problems:
+        # Cross-file checks on half-loaded data would only add noise.
+        raise KnowledgeError(problems)
+    knowledge = Knowledge(
+        glossary=entries["glossary.yml"],
+        factors=entries["factors.yml"],
+        dimensions=entries["dimensions.yml"],
+        organizations=entries["organizations.yml"],
+        sources=entries["sources.yml"],
+        notes=entries["editorial_notes.yml"],
+        interface=interface,
+        lines=lines,
+    )
+    problems = check_references(knowledge)
+    if problems:
+        raise KnowledgeError(problems)
+    return knowledge
+
+
+def _load_entries(data_dir: Path, filename: str, model) -> tuple[dict, list[Problem], dict]:
+    name = f"data/{filename}"
+    loaded = load_yaml_file(data_dir / filename, name)
+    if loaded.problems:
+        return {}, loaded.problems, {}
+    raw = loaded.data
+    if raw is None:
+        raw = []
+    if not isinstance(raw, list):
+        return {}, [Problem(name, getattr(raw, "line", 1), "", "the file should be a list of entries",
+                            "start each entry with '- slug: ...' (see data/README.md)")], {}
+    problems: list[Problem] = []
+    parsed: dict[str, object] = {}
+    lines: dict[tuple[str, str], int] = {}
+    seen_folded: dict[str, str] = {}
+    adapter = TypeAdapter(model)
+    for index, item in enumerate(raw):
+        label = _entry_label(item, index)
+        line = getattr(item, "line", getattr(raw, "line", 1))
+        if not isinstance(item, dict):
+            problems.append(Problem(name, line, label, "this entry is not a set of 'key: value' fields",
+                                    "write the entry as '- slug: ...' followed by its fields, indented by two spaces"))
+            continue
+        try:
+            entry = adapter.validate_python(dict(item))
+        except ValidationError as error:
+            problems += [_explain(name, item, label, e, model) for e in error.errors()]
+            continue
+        folded = fold(entry.slug)
+        if folded in seen_folded:
+            problems.append(Problem(name, line, entry.slug, f"the slug '{entry.slug}' is used twice (first by '{seen_folded[folded]}')",
+                                    "give one of the two entries another slug, or merge them"))
+            continue
+        seen_folded[folded] = entry.slug
+        parsed[entry.slug] = entry
+        lines[(name, entry.slug)] = line
+    return parsed, problems, lines
+
+
+def _load_interface(data_dir: Path) -> tuple[dict, list[Problem]]:
+    name = "data/interface.yml"
+    loaded = load_yaml_file(data_dir / "interface.yml", name)
+    if loaded.problems:
+        return {}, loaded.problems
+    raw = loaded.data or {}
+    if not isinstance(raw, dict):
+        return {}, [Problem(name, 1, "", "the file should map each key to its 'en' and 'es' text",
+                            "write each string as 'key:' followed by indented 'en: ...' and 'es: ...' lines")]
+    problems, strings = [], {}
+    adapter = TypeAdapter(schema.InterfaceString)
+    for key, value in raw.items():
+        line = raw.line_of(key) if isinstance(raw, LineDict) else 1
+        try:
+            strings[key] = adapter.validate_python(dict(value) if isinstance(value, dict) else value)
+        except ValidationError as error:
+            for e in error.errors():
+                field = str(e["loc"][0]) if e["loc"] else key
+                if e["type"] == "extra_forbidden":
+                    problems.append(Problem(name, line, key, f"'{field}' is read as a separate key, not as part of a text",
+                                            "a text with a comma inside { } must be in double quotes: {en: \"a, b\", es: \"c, d\"}"))
+                elif e["type"] == "missing":
+                    problems.append(Problem(name, line, key, f"the '{field}' text is missing", f"add '{field}: ...' to this string"))
+                else:
+                    problems.append(Problem(name, line, key, f"'{field}': {e['msg'].lower()}", "write the text in plain words"))
+    return strings, problems
+
+
+def _entry_label(item, index: int) -> str:
+    if isinstance(item, dict) and isinstance(item.get("slug"), str) and item["slug"].strip():
+        return item["slug"]
+    return f"entry {index + 1}"
+
+
+def _locate(item: LineDict, loc: tuple) -> tuple[int, LineDict | None, object]:
+    """Follow a pydantic error location through the raw YAML to the line it concerns."""
+    node, line, parent, key = item, getattr(item, "line", 0), None, None
+    for step in loc:
+        parent, key = node, step
+        if isinstance(node, LineDict):
+            line = node.line_of(step)
+            node = node.get(step)
+        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
+            node = node[step]
+            line = getattr(node, "line", line)
+        else:
+            break
+    return line, parent, key
+
+
+def _explain(name: str, item: LineDict, label: str, error: dict, model) -> Problem:
+    loc = tuple(error["loc"])
+    line, parent, key = _locate(item, loc)
+    field = ".".join(str(p) for p in loc) or "entry"
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "missing":
+        return Problem(name, line, label, f"the field '{field}' is missing",
+                       f"add '{loc[-1]}:' to this entry with its value (see data/README.md for what it holds)")
+    if kind == "extra_forbidden":
+        known = sorted(_known_fields(model, loc[:-1]))
+        guess = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        hint = f"did you mean '{guess[0]}'? " if guess else ""
+        return Problem(name, line, label, f"'{field}' is not a field this file knows",
+                       f"{hint}remove or rename it; the fields here are: {', '.join(known)}")
+    if kind == "literal_error":
+        allowed = error.get("ctx", {}).get("expected", "")
+        return Problem(name, line, label, f"'{value}' is not an allowed value for '{field}'",
+                       f"use one of: {allowed}")
+    if kind == "string_pattern_mismatch":
+        if loc[-1] == "translated_from":
+            return Problem(name, line, label, "'translated_from' is not a fingerprint made by 'make stamp'",
+                           "leave it empty (translated_from: \"\") and run 'make stamp'")
+        if loc[-1] == "page":
+            return Problem(name, line, label, f"'{value}' is not a page path",
+                           "write the page's path inside docs/, e.g. assumptions/evidence.md")
+        return Problem(name, line, label, f"'{value}' is not a valid slug (in '{field}')",
+                       f"use lower-case letters, digits and hyphens only, e.g. '{suggest_slug(str(value))}'")
+    if kind == "string_type":
+        return Problem(name, line, label, f"'{field}' should be text, not {type(value).__name__}",
+                       f"write the text after '{loc[-1]}: ' (put it in double quotes if it starts with a symbol)")
+    if kind == "list_type":
+        return Problem(name, line, label, f"'{field}' should be a list",
+                       "write it as [first, second] or as indented lines starting with '- '")
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return Problem(name, line, label, f"'{field}' should be a block of fields",
+                       f"put the fields of '{loc[-1] if loc else 'the entry'}' on the lines below it, indented by two more spaces")
+    if kind == "too_short":
+        return Problem(name, line, label, f"'{field}' is empty", "list at least one item")
+    if kind == "value_error":
+        message = str(error.get("ctx", {}).get("error", error["msg"]))
+        fix = ("write the text in plain words; use the related fields to link entries"
+               if "HTML" in message else f"write the text of '{loc[-1]}' (it may not be empty)")
+        return Problem(name, line, label, f"'{field}': {message}", fix)
+    if kind in ("int_type", "int_parsing", "greater_than_equal", "less_than_equal"):
+        return Problem(name, line, label, f"'{field}' should be a year such as 2018, not '{value}'",
+                       "write the year as four digits, or remove the field if the year is unknown")
+    if kind in ("bool_type", "bool_parsing"):
+        return Problem(name, line, label, f"'{field}' should be true or false", "write true or false")
+    return Problem(name, line, label, f"'{field}': {error['msg']}", "see data/README.md for the form this field takes")
+
+
+def _known_fields(model, path: tuple) -> set[str]:
+    """The field names allowed at `path` inside an entry of `model` (e.g. ('es',) for the es block)."""
+    current = model
+    for step in path:
+        if isinstance(step, int):
+            continue
+        field = current.model_fields.get(step)
+        if field is None:
+            return set()
+        annotation = field.annotation
+        args = getattr(annotation, "__args__", ())
+        candidates = [a for a in (annotation, *args) if isinstance(a, type) and issubclass(a, schema.Strict)]
+        if not candidates:
+            return set()
+        current = candidates[0]
+    return set(current.model_fields)
+
+
+def suggest_slug(text: str) -> str:
+    cleaned = "".join(c if c.isalnum() else "-" for c in fold(text))
+    return "-".join(part for part in cleaned.split("-") if part) or "my-entry"
+
+
+# --- checks across entries and files ---------------------------------------------------------
+
+def check_references(k: Knowledge) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def ref(file: str, slug: str, field: str, target: str, pool: dict, pool_name: str, extra=()) -> None:
+        if target and target not in pool and target not in extra:
+            guess = difflib.get_close_matches(target, [*pool, *extra], n=1)
+            hint = f"did you mean '{guess[0]}'? " if guess else ""
+            problems.append(Problem(file, k.lines.get((file, slug), 0), slug,
+                                    f"'{field}' names '{target}', which is not a slug in {pool_name}",
+                                    f"{hint}use a slug that exists in {pool_name}, or add that entry there"))
+
+    for slug, entry in k.glossary.items():
+        ref("data/glossary.yml", slug, "source", entry.source, k.sources, "data/sources.yml", extra=("site",))
+        for other in entry.related:
+            ref("data/glossary.yml", slug, "related", other, k.glossary, "data/glossary.yml")
+            if other == slug:
+                problems.append(Problem("data/glossary.yml", k.lines[("data/glossary.yml", slug)], slug,
+                                        "the entry lists itself under 'related'", f"remove '{slug}' from its own 'related' list"))
+    for slug, factor in k.factors.items():
+        ref("data/factors.yml", slug, "glossary", factor.glossary, k.glossary, "data/glossary.yml")
+        if not k.dimensions_of(slug):
+            problems.append(Problem("data/factors.yml", k.lines[("data/factors.yml", slug)], slug,
+                                    "no dimension lists this factor",
+                                    "add its slug to the 'risks' or 'resiliencies' of a dimension in data/dimensions.yml, or delete the factor"))
+    for slug, dimension in k.dimensions.items():
+        file = "data/dimensions.yml"
+        ref(file, slug, "glossary", dimension.glossary, k.glossary, "data/glossary.yml")
+        for field, wanted in (("risks", "risk"), ("resiliencies", "resilience")):
+            listed = getattr(dimension, field)
+            for factor_slug in listed:
+                ref(file, slug, field, factor_slug, k.factors, "data/factors.yml")
+                factor = k.factors.get(factor_slug)
+                if factor and factor.kind != wanted:
+                    problems.append(Problem(file, k.lines[(file, slug)], slug,
+                                            f"'{factor_slug}' is a {factor.kind} factor but is listed under '{field}'",
+                                            f"move it to '{'resiliencies' if field == 'risks' else 'risks'}', or change its kind in data/factors.yml"))
+            for duplicate in sorted({s for s in listed if listed.count(s) > 1}):
+                problems.append(Problem(file, k.lines[(file, slug)], slug, f"'{duplicate}' is listed twice under '{field}'",
+                                        "keep it once"))
+    for slug, source in k.sources.items():
+        for org in source.publisher:
+            ref("data/sources.yml", slug, "publisher", org, k.organizations, "data/organizations.yml")
+    problems += _duplicate_names(k)
+    return problems
+
+
+def _duplicate_names(k: Knowledge) -> list[Problem]:
+    """Two entries may not claim the same term or variant: the auto-linker could not choose."""
+    problems = []
+    tables = (("data/glossary.yml", k.glossary, "term"), ("data/organizations.yml", k.organizations, "name"))
+    for lang in LANGUAGES:
+        owner: dict[str, tuple[str, str]] = {}
+        for file, table, field in tables:
+            for slug, entry in table.items():
+                block = getattr(entry, lang)
+                if block is None:
+                    continue
+                for form in (getattr(block, field), *block.variants):
+                    key = fold(form)
+                    if key in owner and owner[key] != (file, slug):
+                        first_file, first_slug = owner[key]
+                        problems.append(Problem(file, k.lines[(file, slug)], slug,
+                                                f"the {lang} form '{form}' is also used by '{first_slug}' in {first_file}",
+                                                "keep the form in one entry only, so that the auto-linker knows where it leads"))
+                    owner.setdefault(key, (file, slug))
+    return problems

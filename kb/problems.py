@@ -1,0 +1,32 @@
+"""Problems found in contributors' files, reported all at once and in plain words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str          # path relative to the project root, e.g. "data/glossary.yml"
+    line: int          # 1-based; 0 when the whole file is concerned
+    entry: str         # the slug (or "entry 3" when the slug itself is missing)
+    message: str       # what is wrong
+    fix: str           # how to fix it
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        subject = f" [{self.entry}]" if self.entry else ""
+        return f"{where}{subject}: {self.message}\n    How to fix: {self.fix}"
+
+
+class KnowledgeError(Exception):
+    """Raised with every problem found, so a contributor can fix them in one go."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the site's data or pages:"
+        return "\n".join([head, *(f"- {p}" for p in self.problems)])

@@ -1,0 +1,183 @@
+"""One schema for every data file. data/README.md documents the same fields for contributors."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal, Optional
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!]|javascript:|\]\(|\{\{|\{%", re.IGNORECASE)
+
+
+def _plain_text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("the text is empty")
+    if _MARKUP.search(value):
+        raise ValueError("the text contains HTML, a script or a link; only plain text is allowed")
+    return value
+
+
+def _optional_plain_text(value: str) -> str:
+    return _plain_text(value) if value.strip() else ""
+
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+OptionalSlug = Annotated[str, Field(pattern=SLUG_PATTERN + "|^$")]
+Text = Annotated[str, AfterValidator(_plain_text)]
+OptionalText = Annotated[str, AfterValidator(_optional_plain_text)]
+Fingerprint = Annotated[str, Field(pattern=r"^([0-9a-f]{10})?$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+# --- glossary.yml -----------------------------------------------------------------------
+class GlossaryText(Strict):
+    term: Text
+    definition: Text
+    variants: list[Text] = []
+    abbreviation: OptionalText = ""
+    note: OptionalText = ""
+
+
+class GlossaryTextEs(GlossaryText):
+    rendering: Literal["official", "widely-used", "site"]
+    translated_from: Fingerprint = ""
+
+
+class GlossaryEntry(Strict):
+    slug: Slug
+    source: Slug
+    related: list[Slug] = []
+    en: GlossaryText
+    es: Optional[GlossaryTextEs] = None
+
+
+# --- factors.yml --------------------------------------------------------------------------
+class FactorText(Strict):
+    label: Text
+    also_phrased: list[Text] = []
+
+
+class FactorTextEs(FactorText):
+    translated_from: Fingerprint = ""
+
+
+class Factor(Strict):
+    slug: Slug
+    kind: Literal["risk", "resilience"]
+    glossary: OptionalSlug = ""
+    en: FactorText
+    es: Optional[FactorTextEs] = None
+
+
+# --- dimensions.yml -----------------------------------------------------------------------
+class DimensionText(Strict):
+    title: Text
+    summary: Text
+
+
+class DimensionTextEs(DimensionText):
+    translated_from: Fingerprint = ""
+
+
+class Dimension(Strict):
+    slug: Slug
+    glossary: OptionalSlug = ""
+    risks: list[Slug] = Field(min_length=1)
+    resiliencies: list[Slug] = Field(min_length=1)
+    en: DimensionText
+    es: Optional[DimensionTextEs] = None
+
+
+# --- organizations.yml --------------------------------------------------------------------
+OrganizationType = Literal[
+    "un-system", "intergovernmental", "government", "network", "ngo", "research",
+    "academic", "media", "initiative", "stanley-center",
+]
+Scope = Literal[
+    "global", "latin-america-and-caribbean", "americas", "europe", "africa", "asia",
+    "united-states", "united-kingdom",
+]
+
+
+class OrganizationText(Strict):
+    name: Text
+    abbreviation: OptionalText = ""
+    variants: list[Text] = []
+    description: Text
+
+
+class OrganizationTextEs(OrganizationText):
+    gloss: OptionalText = ""
+    translated_from: Fingerprint = ""
+
+
+class Organization(Strict):
+    slug: Slug
+    type: OrganizationType
+    scope: Scope
+    en: OrganizationText
+    es: Optional[OrganizationTextEs] = None
+
+
+# --- sources.yml --------------------------------------------------------------------------
+SourceKind = Literal["report", "study", "brief", "document", "resolution", "database", "treaty", "paper"]
+
+
+class SourceText(Strict):
+    title: Text
+    publisher: Text
+    note: OptionalText = ""
+
+
+class SourceTextEs(SourceText):
+    translated_from: Fingerprint = ""
+
+
+class Source(Strict):
+    slug: Slug
+    kind: SourceKind
+    year: Optional[int] = Field(default=None, ge=1900, le=2100)
+    publisher: list[Slug] = []
+    site_addition: bool = False
+    en: SourceText
+    es: Optional[SourceTextEs] = None
+
+
+# --- editorial_notes.yml ------------------------------------------------------------------
+class NoteText(Strict):
+    title: Text
+    text: Text
+
+
+class NoteTextEs(NoteText):
+    translated_from: Fingerprint = ""
+
+
+class EditorialNote(Strict):
+    slug: Slug
+    page: Annotated[str, Field(pattern=r"^[a-z0-9/\-]+\.md$")]
+    kind: Literal["correction", "nuance", "naming"]
+    en: NoteText
+    es: Optional[NoteTextEs] = None
+
+
+# --- interface.yml ------------------------------------------------------------------------
+class InterfaceString(Strict):
+    en: Text
+    es: Text
+
+
+# File name -> the model of one entry. The order is the order of loading and of messages.
+DATA_FILES: dict[str, type[Strict]] = {
+    "glossary.yml": GlossaryEntry,
+    "factors.yml": Factor,
+    "dimensions.yml": Dimension,
+    "organizations.yml": Organization,
+    "sources.yml": Source,
+    "editorial_notes.yml": EditorialNote,
+}

@@ -1,0 +1,84 @@
+"""Changes to the built site that MkDocs and static-i18n leave to us (see ../shared/stack.md)."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin
+
+_ALTERNATE_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+_CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+
+
+def split_search_index(index: dict, prefixes: dict[str, str]) -> dict[str, dict]:
+    """One search index per language, so Spanish readers search (and download) Spanish only.
+
+    `prefixes` maps each non-default language to its URL prefix ("es" -> "es/"); the default
+    language gets every other document. Locations are made relative to the language's root.
+    """
+    out: dict[str, dict] = {}
+    default_docs = [d for d in index["docs"] if not any(d["location"].startswith(p) for p in prefixes.values())]
+    config = dict(index.get("config", {}))
+    default_lang = [lang for lang in config.get("lang", ["en"]) if lang not in prefixes] or ["en"]
+    out["default"] = {**index, "config": {**config, "lang": default_lang}, "docs": default_docs}
+    for lang, prefix in prefixes.items():
+        docs = [{**d, "location": d["location"][len(prefix):]} for d in index["docs"] if d["location"].startswith(prefix)]
+        out[lang] = {**index, "config": {**config, "lang": [lang]}, "docs": docs}
+    return out
+
+
+def scope_search_to(html: str, prefix: str) -> str:
+    """Point the page's search at its language's index: Material loads `<base>search/search_index.json`."""
+    def rebase(match: re.Match) -> str:
+        config = json.loads(match.group(2))
+        config["base"] = config.get("base", ".").rstrip("/") + "/" + prefix
+        return match.group(1) + json.dumps(config) + match.group(3)
+    return _CONFIG_SCRIPT.sub(rebase, html, count=1)
+
+
+def strip_alternate_links(html: str) -> str:
+    """Remove Material's <link rel="alternate" hreflang> tags from <head>.
+
+    Since 9.7 Material fetches `<each alternate URL>/sitemap.xml` to switch languages itself; with
+    static-i18n's per-page switcher those are 404s, three per page view. The hreflang cluster is
+    published in sitemap.xml instead (absolute URLs and x-default), which search engines accept.
+    """
+    return _ALTERNATE_LINK.sub("", html)
+
+
+def add_x_default(sitemap_xml: str, default_lang: str) -> str:
+    """Give every <url> of the sitemap an x-default alternate: the default language's page."""
+    pattern = re.compile(rf'(\s*)<xhtml:link rel="alternate" hreflang="{default_lang}" href="([^"]*)"/>')
+
+    def one(match: re.Match) -> str:
+        block = match.group(0)
+        if 'hreflang="x-default"' in block:
+            return block
+        found = pattern.search(block)
+        if not found:
+            return block
+        indent, href = found.group(1), found.group(2)
+        last = block.rfind("/>") + 2
+        return block[:last] + f'{indent}<xhtml:link rel="alternate" hreflang="x-default" href="{href}"/>' + block[last:]
+    return re.sub(r"<url>.*?</url>", one, sitemap_xml, flags=re.DOTALL)
+
+
+def absolute_url(site_url: str, url: str) -> str:
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", url)
+
+
+def drop_from_sitemap(sitemap_xml: str, absolute_urls: set[str]) -> str:
+    """Remove <url> entries for the given pages, and alternate links pointing at them."""
+    def keep_url(match: re.Match) -> str:
+        block = match.group(0)
+        loc = re.search(r"<loc>([^<]*)</loc>", block)
+        if loc and loc.group(1).strip() in absolute_urls:
+            return ""
+        for url in absolute_urls:
+            block = re.sub(rf'\s*<xhtml:link[^>]*href="{re.escape(url)}"[^>]*/>', "", block)
+        return block
+    return re.sub(r"\s*<url>.*?</url>", keep_url, sitemap_xml, flags=re.DOTALL)
+
+
+def dumps_index(index: dict) -> str:
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,154 @@
+"""How much the hooks cost, on a synthetic corpus. Prints figures; asserts nothing.
+
+    python scripts/benchmark.py [--pages 1000] [--terms 1000]
+
+1. Builds a synthetic site (N pages per language, T glossary terms) twice, with and without
+   the hooks, and prints the hooks' share of the build time.
+2. Times the auto-linker alone as pages and terms grow tenfold.
+Targets (issue 4): hooks <= 10% of build time at 1,000 pages/lang x 1,000 terms; ten times the
+terms costs <= 1.3x the linking time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kb.autolink import Target, TermMatcher, link_first_occurrences  # noqa: E402
+
+WORDS = ("policy network prevention resilience society violence community state institution region "
+         "council report evidence funding local global program risk action dialogue media justice "
+         "security rights peace crisis analysis partner support capacity conflict government").split()
+
+
+def synthetic_terms(count: int, rng: random.Random) -> list[str]:
+    """Distinct two- or three-word terms, each with its own invented first word."""
+    terms = []
+    for i in range(count):
+        head = "".join(rng.choice("bcdfghjklmnprstvz") + rng.choice("aeiou") for _ in range(3)) + str(i)
+        terms.append(" ".join([head] + rng.sample(WORDS, rng.choice((1, 2)))))
+    return terms
+
+
+def paragraph(rng: random.Random, terms: list[str], length: int = 90) -> str:
+    words = [rng.choice(WORDS) for _ in range(length)]
+    for _ in range(6):
+        words.insert(rng.randrange(len(words)), rng.choice(terms))
+    return " ".join(words).capitalize() + "."
+
+
+def write_project(target: Path, pages: int, terms: list[str], rng: random.Random, with_hooks: bool) -> None:
+    for folder in ("hooks", "kb", "overrides"):
+        shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (target / "docs" / "assets").mkdir(parents=True)
+    for asset in (ROOT / "docs" / "assets").iterdir():
+        shutil.copy(asset, target / "docs" / "assets" / asset.name)
+    data = target / "data"
+    data.mkdir()
+    shutil.copy(ROOT / "data" / "interface.yml", data / "interface.yml")
+    glossary = [{"slug": f"t{i}", "source": "site", "related": [],
+                 "en": {"term": term, "definition": f"Definition {i}. More."},
+                 "es": {"term": term, "definition": f"Definición {i}.", "rendering": "site", "translated_from": ""}}
+                for i, term in enumerate(terms)]
+    yaml.safe_dump(glossary, (data / "glossary.yml").open("w"), allow_unicode=True)
+    block = lambda **kw: {"en": dict(kw), "es": {**kw, "translated_from": ""}}  # noqa: E731
+    yaml.safe_dump([{"slug": "risk-a", "kind": "risk", **block(label="Risk A")},
+                    {"slug": "res-a", "kind": "resilience", **block(label="Resilience A")}], (data / "factors.yml").open("w"))
+    yaml.safe_dump([{"slug": "dim-a", "risks": ["risk-a"], "resiliencies": ["res-a"], **block(title="Dimension A", summary="Summary.")}],
+                   (data / "dimensions.yml").open("w"))
+    yaml.safe_dump([{"slug": "org-a", "type": "ngo", "scope": "global", **block(name="Organization Alpha", description="Does things.")}],
+                   (data / "organizations.yml").open("w"))
+    yaml.safe_dump([{"slug": "src-a", "kind": "report", "year": 2020, **block(title="A report", publisher="A publisher")}],
+                   (data / "sources.yml").open("w"))
+    (data / "editorial_notes.yml").write_text("[]\n")
+    docs = target / "docs"
+    for lang_suffix in ("", ".es"):
+        (docs / f"index{lang_suffix}.md").write_text("---\ndescription: Home\n---\n\n# Home\n\n" + paragraph(rng, terms) + "\n")
+        (docs / f"glossary{lang_suffix}.md").write_text("---\ndescription: Glossary\n---\n\n# Glossary\n\n<!-- kb:glossary -->\n")
+        for i in range(pages):
+            folder = docs / f"section{i // 100}"
+            folder.mkdir(exist_ok=True)
+            body = "\n\n".join(f"## Part {j} {{ #part-{j} }}\n\n{paragraph(rng, terms)}\n\n{paragraph(rng, terms)}" for j in range(3))
+            (folder / f"page{i}{lang_suffix}.md").write_text(f"---\ndescription: Page {i}\n---\n\n# Page {i}\n\n{body}\n")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!ENV", "").replace("[SITE_URL, ", "[").replace("[SITE_EDIT_URI, ", "[").replace("[BUILD_ONLY_LOCALE]", "null"))
+    config.pop("nav", None)
+    config["site_url"] = "http://127.0.0.1:8000/"
+    config["edit_uri"] = ""
+    config["strict"] = False
+    config["validation"] = {"omitted_files": "info", "anchors": "info", "unrecognized_links": "info", "absolute_links": "relative_to_docs"}
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            plugin["i18n"]["build_only_locale"] = None
+            plugin["i18n"]["languages"][1].pop("nav_translations", None)
+    if not with_hooks:
+        config.pop("hooks")
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
+
+
+def timed_build(project: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(project / "site")],
+                            cwd=project, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
+def linking_time(pages: int, term_count: int, rng: random.Random) -> float:
+    """Seconds to auto-link `pages` pages of HTML with `term_count` terms in the matcher."""
+    terms = synthetic_terms(term_count, rng)
+    used = terms[:100]  # pages mention the same 100 terms whatever the size of the glossary
+    matcher = TermMatcher((term, f"t{i}") for i, term in enumerate(terms))
+    targets = {f"t{i}": Target(f"t{i}", f"glossary/#t{i}", "Definition.", "kb-term") for i in range(term_count)}
+    html_pages = ["".join(f"<h2>Part {j}</h2><p>{paragraph(rng, used)}</p><p>{paragraph(rng, used)}</p>" for j in range(3))
+                  for _ in range(pages)]
+    start = time.perf_counter()
+    for html in html_pages:
+        link_first_occurrences(html, matcher, targets, url_prefix="../../")
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=1000, help="pages per language (default 1000)")
+    parser.add_argument("--terms", type=int, default=1000, help="glossary terms (default 1000)")
+    args = parser.parse_args()
+    rng = random.Random(2020)
+    terms = synthetic_terms(args.terms, rng)
+
+    print(f"Synthetic site: {args.pages} pages per language (x2 languages), {args.terms} glossary terms")
+    times = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for with_hooks in (False, True):
+            project = Path(tmp) / ("with" if with_hooks else "without")
+            write_project(project, args.pages, terms, random.Random(7), with_hooks)
+            times[with_hooks] = timed_build(project)
+            print(f"  build {'with' if with_hooks else 'without'} hooks: {times[with_hooks]:7.1f} s")
+    share = (times[True] - times[False]) / times[True]
+    print(f"  hooks' share of build time: {share:.1%}   (target <= 10%)")
+
+    print("Auto-linking alone (3 sections, ~600 words per page):")
+    base = linking_time(100, 100, random.Random(1))
+    for pages, term_count in ((100, 100), (1000, 100), (100, 1000), (100, 10000)):
+        seconds = linking_time(pages, term_count, random.Random(1))
+        print(f"  {pages:5d} pages x {term_count:5d} terms: {seconds * 1000:8.1f} ms  ({seconds / base:5.2f}x the 100 x 100 time)")
+    ratio = linking_time(100, 1000, random.Random(1)) / linking_time(100, 100, random.Random(1))
+    print(f"  ten times the terms (100 -> 1000) costs {ratio:.2f}x the linking time   (target <= 1.3x)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""What a reader does, in Debian's Chromium, against the built site served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def record_requests(tab):
+    seen = []
+    tab.on("request", lambda request: seen.append(request.url))
+    return seen
+
+
+def switch_language(tab, hreflang):
+    tab.hover(".md-header__option .md-select")
+    tab.click(f'.md-select__link[hreflang="{hreflang}"]')
+    tab.wait_for_load_state()
+
+
+def test_switching_language_on_an_inner_page_lands_on_the_same_page(page, server):
+    page.goto(f"{server}/assumptions/evidence/")
+    switch_language(page, "es")
+    assert page.url == f"{server}/es/assumptions/evidence/"
+    assert page.locator("html").get_attribute("lang") == "es"
+    switch_language(page, "en")
+    assert page.url == f"{server}/assumptions/evidence/"
+
+
+def test_switching_language_on_a_generated_page(page, server):
+    page.goto(f"{server}/es/dimensions/security-of-livelihoods/")
+    switch_language(page, "en")
+    assert page.url == f"{server}/dimensions/security-of-livelihoods/"
+    assert page.locator("h1").inner_text().rstrip("¶").strip() == "Security of livelihoods"
+
+
+def search(tab, query):
+    tab.click(".md-search__input")
+    tab.fill(".md-search__input", query)
+    tab.wait_for_selector(".md-search-result__item", timeout=15000)
+    return [a.get_attribute("href") for a in tab.locator(".md-search-result__item > a").all()]
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("depuracion etnica", "es/glossary/"),
+    ("impunidad", "es/"),
+    ("sociedad civil", "es/dimensions/vibrant-civil-society-active-private-sectors/"),
+    ("discurso de odio", "es/assumptions/hate-speech/"),
+])
+def test_spanish_search_without_accents_finds_spanish_pages_only(page, server, query, expected):
+    requests = record_requests(page)
+    page.goto(f"{server}/es/")
+    results = search(page, query)
+    assert results, query
+    assert all(urlparse(href).path.startswith("/es/") for href in results), results
+    assert any(urlparse(href).path.startswith("/" + expected) for href in results), (query, results)
+    index_requests = [u for u in requests if "search_index" in u]
+    assert index_requests and all("/es/search/" in u for u in index_requests)
+
+
+def test_english_search_finds_english_pages_only(page, server):
+    page.goto(f"{server}/")
+    results = search(page, "hate speech")
+    assert results and not any("/es/" in href for href in results)
+
+
+def test_no_request_leaves_the_site(page, server):
+    requests = record_requests(page)
+    for url in ("/", "/es/", "/dimensions/", "/es/glossary/", "/assumptions/hate-speech/"):
+        page.goto(server + url)
+        page.wait_for_load_state("networkidle")
+    hosts = {urlparse(u).netloc for u in requests if u.startswith("http")}
+    assert hosts == {urlparse(server).netloc}, hosts
+    assert not [u for u in requests if u.endswith("/sitemap.xml")], "Material fetched sitemaps for alternates"
+
+
+def test_a_term_shows_its_definition_on_tap(phone, server):
+    phone.goto(f"{server}/assumptions/hate-speech/")
+    term = phone.locator("article a.kb-term").first
+    term.scroll_into_view_if_needed()
+    term.tap()
+    popover = phone.locator(".kb-popover")
+    popover.wait_for(state="visible")
+    assert phone.url.endswith("/assumptions/hate-speech/")
+    assert len(popover.locator("p").inner_text()) > 20
+    assert term.get_attribute("aria-expanded") == "true"
+    popover.locator("a").tap()
+    phone.wait_for_url(re.compile(r"/glossary/#"))
+
+
+def test_a_term_shows_its_definition_on_hover(page, server):
+    page.goto(f"{server}/assumptions/hate-speech/")
+    term = page.locator("article a.kb-term").first
+    term.hover()
+    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active, [role=tooltip]").first
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert len(tooltip.inner_text()) > 20
+
+
+def test_missing_page_shows_the_404_with_a_way_home(page, server):
+    response = page.goto(f"{server}/no-such-page/")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Page not found"
+    assert page.locator('article a[hreflang="es"]').get_attribute("href").endswith("/es/")
+
+
+def test_phone_layout_has_no_horizontal_scroll(phone, server):
+    for url in ("/", "/es/dimensions/", "/es/glossary/", "/dimensions/constructive-management-of-diversity/"):
+        phone.goto(server + url)
+        overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, (url, overflow)

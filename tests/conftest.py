@@ -1,0 +1,126 @@
+"""Shared fixtures: the site is built once per test session and read from a temporary folder."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SITE_URL = "https://kb.example.org/"   # any absolute URL: tests check what the build makes of it
+
+
+def build_site(destination: Path, project: Path = ROOT, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL,
+           "SITE_EDIT_URI": "https://github.com/example/kb/edit/main/docs/", **(extra_env or {})}
+    env.pop("BUILD_ONLY_LOCALE", None)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    result = build_site(site)
+    assert result.returncode == 0, f"the strict build failed:\n{result.stdout}\n{result.stderr}"
+    (site / ".build-log").write_text(result.stderr, encoding="utf-8")
+    return site
+
+
+class Site:
+    def __init__(self, root: Path):
+        self.root = root
+
+    def path(self, url: str) -> Path:
+        url = url.lstrip("/")
+        return self.root / url / "index.html" if url == "" or url.endswith("/") else self.root / url
+
+    def html(self, url: str) -> str:
+        return self.path(url).read_text(encoding="utf-8")
+
+    @functools.lru_cache(maxsize=None)
+    def soup(self, url: str) -> BeautifulSoup:
+        return BeautifulSoup(self.html(url), "html.parser")
+
+    def pages(self):
+        """Every HTML page of the site, as URLs."""
+        for file in sorted(self.root.rglob("*.html")):
+            relative = file.relative_to(self.root).as_posix()
+            yield relative[: -len("index.html")] if relative.endswith("index.html") else relative
+
+    def text(self, url: str) -> str:
+        article = self.soup(url).select_one("article") or self.soup(url)
+        return " ".join(article.get_text(" ").split())
+
+
+@pytest.fixture(scope="session")
+def site(built) -> Site:
+    return Site(built)
+
+
+@pytest.fixture(scope="session")
+def server(built):
+    """The built site on 127.0.0.1, with a 404 page like a static host's."""
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(built), **kwargs)
+
+        def log_message(self, *args):
+            pass
+
+        def send_error(self, code, message=None, explain=None):
+            if code == 404 and (built / "404.html").exists():
+                body = (built / "404.html").read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            super().send_error(code, message, explain)
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright. If it cannot start, the test fails: never skipped."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"), headless=True,
+            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-gpu", "--disable-quic"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  device_scale_factor=2)
+    tab = context.new_page()
+    yield tab
+    context.close()

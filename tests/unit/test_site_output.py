@@ -1,0 +1,36 @@
+from kb.site_output import (add_x_default, drop_from_sitemap, scope_search_to, split_search_index,
+                            strip_alternate_links)
+
+
+def test_search_index_is_split_per_language_with_locations_relative_to_each_root():
+    index = {"config": {"lang": ["en", "es"], "pipeline": ["stemmer"]},
+             "docs": [{"location": "about/", "title": "About"}, {"location": "es/about/", "title": "Sobre"},
+                      {"location": "", "title": "Home"}, {"location": "es/", "title": "Inicio"}]}
+    parts = split_search_index(index, {"es": "es/"})
+    assert [d["title"] for d in parts["default"]["docs"]] == ["About", "Home"]
+    assert [d["location"] for d in parts["es"]["docs"]] == ["about/", ""]
+    assert parts["es"]["config"] == {"lang": ["es"], "pipeline": ["stemmer"]}
+    assert parts["default"]["config"]["lang"] == ["en"]
+
+
+def test_spanish_pages_search_their_own_index():
+    html = '<script id="__config" type="application/json">{"annotate": null, "base": "../..", "features": []}</script>'
+    out = scope_search_to(html, "es/")
+    assert '"base": "../../es/"' in out and out.startswith('<script id="__config"') and out.endswith("</script>")
+
+
+def test_alternate_links_leave_the_head_and_the_sitemap_gets_x_default():
+    head = '<head>\n<link rel="canonical" href="x">\n  <link rel="alternate" href="../" hreflang="en">\n  <link rel="alternate" href="../es/" hreflang="es">\n<title>t</title></head>'
+    assert strip_alternate_links(head) == '<head>\n<link rel="canonical" href="x">\n<title>t</title></head>'
+    sitemap = ('<url>\n  <loc>https://s.org/es/a/</loc>\n  <xhtml:link rel="alternate" hreflang="en" href="https://s.org/a/"/>\n'
+               '  <xhtml:link rel="alternate" hreflang="es" href="https://s.org/es/a/"/>\n</url>')
+    out = add_x_default(sitemap, "en")
+    assert out.endswith('hreflang="es" href="https://s.org/es/a/"/>\n  <xhtml:link rel="alternate" hreflang="x-default" href="https://s.org/a/"/>\n</url>')
+    assert add_x_default(out, "en") == out
+
+
+def test_untranslated_pages_leave_the_sitemap():
+    sitemap = ('<urlset><url><loc>https://s.org/a/</loc><xhtml:link rel="alternate" hreflang="es" href="https://s.org/es/a/"/></url>'
+               '<url><loc>https://s.org/es/a/</loc></url></urlset>')
+    out = drop_from_sitemap(sitemap, {"https://s.org/es/a/"})
+    assert "es/a/" not in out and "<loc>https://s.org/a/</loc>" in out
