@@ -12,8 +12,8 @@ from _shared import default_language, i18n, lang_state, language, relative_url, 
 from mkdocs.plugins import event_priority
 from mkdocs.utils.meta import get_data
 
-from kb.site_output import (absolute_url, add_x_default, drop_from_sitemap, dumps_index,
-                            scope_search_to, split_search_index, strip_alternate_links)
+from kb.site_output import (absolute_url, add_x_default, configure_search, drop_from_sitemap, dumps_index,
+                            split_search_index, strip_alternate_links)
 from kb.translation import STALE, page_status
 
 _saved: dict = {}     # survives from the English build to the Spanish one
@@ -85,9 +85,7 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     lang, default = language(config), default_language(config)
     output = strip_alternate_links(output)   # hreflang lives in sitemap.xml (see kb/site_output.py)
-    if lang != default:
-        output = scope_search_to(output, f"{lang}/")
-    return output
+    return configure_search(output, "" if lang == default else f"{lang}/")
 
 
 @event_priority(-200)  # after static-i18n has built every language and merged the search index

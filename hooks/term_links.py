@@ -56,12 +56,14 @@ def build_linker(k, lang: str, default: str):
 
 def on_page_content(html, page, config, files):
     st = lang_state(config)
-    if page.file.src_uri in st.get("generated", ()) or page.file.src_uri.startswith(NOT_LINKED):
-        return html
     matcher, targets, by_url = linker(config)
-    written = {by_url[path] for path in site_paths_linked(html, page.url) if path in by_url}
-    html, linked = link_first_occurrences(html, matcher, targets, already_linked=written,
-                                          url_prefix=relative_url("", page.url))
+    own_prefix = page.url.split("#")[0]
+    written = {by_url[path] for path in site_paths_linked(html, page.url)
+               if path in by_url and not path.startswith(own_prefix + "#")}
+    linked = set()
+    if page.file.src_uri not in st.get("generated", ()) and not page.file.src_uri.startswith(NOT_LINKED):
+        html, linked = link_first_occurrences(html, matcher, targets, already_linked=written,
+                                              url_prefix=relative_url("", page.url))
     heading = H1.search(html)
     title = TAGS.sub("", heading.group(1)).strip() if heading else str(page.title)
     for key in written | linked:

@@ -34,6 +34,8 @@ def render_organizations(ctx: RenderContext) -> str:
         for org in sorted(members, key=lambda o: sort_key(ctx.text(o).name, ctx.lang)):
             text = ctx.text(org)
             name = text.name + (f" ({text.abbreviation})" if text.abbreviation else "")
+            if ctx.lang != "en" and text.name == org.en.name:
+                name = f'<span lang="en">{name}</span>'   # an English name: screen readers switch voice
             out += [f"### {name} {{ #{org.slug} }}", ""]
             notice = ctx.translation_notice(org, ORGANIZATIONS, org.slug)
             if notice:
@@ -62,8 +64,11 @@ def render_sources(ctx: RenderContext) -> str:
             text = ctx.text(source)
             year = f", {source.year}" if source.year else ""
             addition = f' <span class="kb-badge">{ctx.ui("site_addition")}</span>' if source.site_addition else ""
+            title = f"*{text.title}*"
+            if ctx.lang != "en" and text.title == source.en.title:
+                title = f'<cite lang="en">{text.title}</cite>'
             out += [f'<div class="kb-source" id="{source.slug}" markdown>', "",
-                    f"*{text.title}*. {text.publisher}{year}.{addition}", ""]
+                    f"{title}. {text.publisher}{year}.{addition}", ""]
             if text.note:
                 out += [ctx.paragraph(source, text.note), ""]
             out += ["</div>", ""]

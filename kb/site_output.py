@@ -27,13 +27,22 @@ def split_search_index(index: dict, prefixes: dict[str, str]) -> dict[str, dict]
     return out
 
 
-def scope_search_to(html: str, prefix: str) -> str:
-    """Point the page's search at its language's index: Material loads `<base>search/search_index.json`."""
-    def rebase(match: re.Match) -> str:
+def configure_search(html: str, index_prefix: str = "", worker: str = "kb-search.js") -> str:
+    """Point the page's search at its language's index and at our worker wrapper.
+
+    Material loads `<base>search/search_index.json`; Spanish pages get base + "es/". The worker
+    named in `search` becomes our wrapper (docs/assets/javascripts/workers/), which loads
+    Material's worker and stems the terms readers type.
+    """
+    def rewrite(match: re.Match) -> str:
         config = json.loads(match.group(2))
-        config["base"] = config.get("base", ".").rstrip("/") + "/" + prefix
+        if index_prefix:
+            config["base"] = config.get("base", ".").rstrip("/") + "/" + index_prefix
+        if config.get("search"):
+            folder, _, material_worker = config["search"].rpartition("/")
+            config["search"] = f"{folder}/{worker}?worker={material_worker}"
         return match.group(1) + json.dumps(config) + match.group(3)
-    return _CONFIG_SCRIPT.sub(rebase, html, count=1)
+    return _CONFIG_SCRIPT.sub(rewrite, html, count=1)
 
 
 def strip_alternate_links(html: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -58,8 +59,10 @@ class Site:
             yield relative[: -len("index.html")] if relative.endswith("index.html") else relative
 
     def text(self, url: str) -> str:
+        """The article's text as a reader sees it (no space is added around links or emphasis)."""
         article = self.soup(url).select_one("article") or self.soup(url)
-        return " ".join(article.get_text(" ").split())
+        text = " ".join(article.get_text(" ").split())
+        return re.sub(r"\s+([,.;:!?»)%])", r"\1", re.sub(r"([«(])\s+", r"\1", text))
 
 
 @pytest.fixture(scope="session")

@@ -40,7 +40,7 @@ def test_switching_language_on_a_generated_page(page, server):
 
 def search(tab, query):
     tab.click(".md-search__input")
-    tab.fill(".md-search__input", query)
+    tab.keyboard.type(query, delay=20)   # as a reader types: Material listens to key events
     tab.wait_for_selector(".md-search-result__item", timeout=15000)
     return [a.get_attribute("href") for a in tab.locator(".md-search-result__item > a").all()]
 
@@ -62,10 +62,13 @@ def test_spanish_search_without_accents_finds_spanish_pages_only(page, server, q
     assert index_requests and all("/es/search/" in u for u in index_requests)
 
 
-def test_english_search_finds_english_pages_only(page, server):
+def test_english_search_finds_english_pages_only_and_stems(page, server):
     page.goto(f"{server}/")
     results = search(page, "hate speech")
     assert results and not any("/es/" in href for href in results)
+    page.fill(".md-search__input", "")
+    results = search(page, "prevented")          # stemmed: finds "prevention", "preventing"
+    assert any("/definitions/" in href or "/assumptions/" in href for href in results)
 
 
 def test_no_request_leaves_the_site(page, server):

@@ -1,4 +1,4 @@
-from kb.site_output import (add_x_default, drop_from_sitemap, scope_search_to, split_search_index,
+from kb.site_output import (add_x_default, configure_search, drop_from_sitemap, split_search_index,
                             strip_alternate_links)
 
 
@@ -13,10 +13,13 @@ def test_search_index_is_split_per_language_with_locations_relative_to_each_root
     assert parts["default"]["config"]["lang"] == ["en"]
 
 
-def test_spanish_pages_search_their_own_index():
-    html = '<script id="__config" type="application/json">{"annotate": null, "base": "../..", "features": []}</script>'
-    out = scope_search_to(html, "es/")
+def test_spanish_pages_search_their_own_index_through_our_worker():
+    html = ('<script id="__config" type="application/json">{"annotate": null, "base": "../..", "features": [], '
+            '"search": "../../assets/javascripts/workers/search.a7633da7.min.js"}</script>')
+    out = configure_search(html, "es/")
     assert '"base": "../../es/"' in out and out.startswith('<script id="__config"') and out.endswith("</script>")
+    assert '"search": "../../assets/javascripts/workers/kb-search.js?worker=search.a7633da7.min.js"' in out
+    assert '"base": "../.."' in configure_search(html)
 
 
 def test_alternate_links_leave_the_head_and_the_sitemap_gets_x_default():
