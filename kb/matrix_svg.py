@@ -8,15 +8,15 @@ from textwrap import wrap
 from .context import RenderContext
 
 ROW_LINE = 17          # height of one line of label text
-LABEL_WIDTH = 330      # room for wrapped factor labels
-COLUMN = 46            # width of one dimension's column
-WRAP_AT = 46           # characters per label line
+LABEL_WIDTH = 196      # room for wrapped factor labels: the chart fits a 360 px phone screen
+COLUMN = 31            # width of one dimension's column
+WRAP_AT = 28           # characters per label line
 
 
 def render_matrix(ctx: RenderContext) -> str:
     k = ctx.knowledge
     dimensions = list(k.dimensions.values())
-    width = LABEL_WIDTH + COLUMN * len(dimensions) + 10
+    width = LABEL_WIDTH + COLUMN * len(dimensions) + 4
     top = 40
     body, y = [], top
     for kind in ("risk", "resilience"):

@@ -105,8 +105,7 @@ def render_definition(ctx: RenderContext, slug: str) -> str:
     text = ctx.text(entry)
     return "\n".join([
         f'<div class="kb-definition-block"{ctx.lang_attr(entry)} markdown>', "",
-        f"**{text.term[0].upper() + text.term[1:]}**", "",
-        f": {text.definition}", "",
+        text.definition, "",
         f'<small>[{ctx.ui("glossary_entry")}](/{GLOSSARY}#{slug})</small>', "",
         "</div>", "",
     ])

@@ -1,0 +1,167 @@
+"""Generated pages match the data in both editions: counts, slugs, cross-links and backlinks."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import defaultdict
+
+import pytest
+
+from conftest import ROOT
+from kb.knowledge import load_knowledge
+
+K = load_knowledge(ROOT / "data")
+EDITIONS = ["", "es/"]
+
+
+def ids(site, url):
+    return {tag["id"] for tag in site.soup(url).find_all(id=True)}
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_glossary_has_every_term_once_with_its_definition(site, edition):
+    soup = site.soup(edition + "glossary/")
+    headings = [h["id"] for h in soup.select("article h3[id]")]
+    assert sorted(headings) == sorted(K.glossary)
+    lang = "es" if edition else "en"
+    for slug in ("mass-violence", "hate-speech"):
+        block = soup.find(id=slug).find_next("div", class_="kb-definition")
+        assert getattr(K.glossary[slug], lang).definition.split()[0] in block.get_text()
+
+
+def test_glossary_is_alphabetical_by_each_languages_rules(site):
+    from kb.collation import sort_key
+    for edition, lang in (("", "en"), ("es/", "es")):
+        terms = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in site.soup(edition + "glossary/").select("article h3[id]")]
+        assert terms == sorted(terms, key=lambda t: sort_key(t, lang))
+
+
+def test_glossary_letter_navigation_leads_to_letter_sections(site):
+    soup = site.soup("es/glossary/")
+    targets = [a["href"][1:] for a in soup.select("nav.kb-letters a")]
+    assert targets and all(soup.find(id=t) is not None for t in targets)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_slug_resolves_in_both_editions(site, edition):
+    assert set(K.glossary) <= ids(site, edition + "glossary/")
+    assert set(K.factors) <= ids(site, edition + "factors/")
+    assert set(K.organizations) <= ids(site, edition + "organizations/")
+    assert set(K.sources) <= ids(site, edition + "sources/")
+    assert set(K.notes) <= ids(site, edition + "editorial-notes/")
+    for slug in K.dimensions:
+        assert site.path(f"{edition}dimensions/{slug}/").exists()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_dimension_pages_list_the_annex_factors_in_order(site, edition):
+    for slug, dimension in K.dimensions.items():
+        soup = site.soup(f"{edition}dimensions/{slug}/")
+        for column, expected in (("risks", dimension.risks), ("resiliencies", dimension.resiliencies)):
+            items = soup.select(f"section.kb-{column} > ol > li")
+            anchors = [li.find("a")["href"].split("#")[1] for li in items]
+            assert anchors == list(expected), (slug, column)
+
+
+def test_shared_factors_name_the_other_dimensions(site):
+    soup = site.soup("dimensions/security-of-livelihoods/")
+    item = soup.find("a", href=re.compile("#risk-horizontal-inequalities$")).find_parent("li")
+    assert "Constructive management of diversity" in item.get_text()
+
+
+def test_factor_index_names_each_dimension_as_risk_or_resilience(site):
+    soup = site.soup("factors/")
+    for slug, factor in K.factors.items():
+        facts = soup.find(id=slug).find_next("div", class_="kb-facts").get_text()
+        for dimension in K.dimensions_of(slug):
+            assert dimension.en.title in facts, (slug, dimension.slug)
+        assert ("Risk factor in" if factor.kind == "risk" else "Resilience factor in") in facts
+
+
+def test_matrix_svg_has_a_row_per_factor_and_labels_for_screen_readers(site):
+    for edition, word in (("", "Which dimensions"), ("es/", "Qué dimensiones")):
+        svg = site.soup(edition + "dimensions/").select_one("svg.kb-matrix")
+        assert svg["role"] == "img" and word in svg.title.get_text()
+        assert svg.desc and str(len(K.factors)) in svg.desc.get_text()
+        assert len(svg.select("g.kb-m-row")) == len(K.factors)
+        marks = sum(len(d.risks) + len(d.resiliencies) for d in K.dimensions.values())
+        assert len(svg.select("g.kb-m-mark")) == marks
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_organizations_directory_has_every_organization(site, edition):
+    headings = [h["id"] for h in site.soup(edition + "organizations/").select("article h3[id]")]
+    assert sorted(headings) == sorted(K.organizations)
+
+
+def test_the_definitions_page_takes_its_definitions_from_the_glossary(site):
+    for edition, lang in (("", "en"), ("es/", "es")):
+        text = site.text(edition + "definitions/")
+        for slug in ("mass-violence", "atrocities", "upstream-prevention"):
+            definition = " ".join(getattr(K.glossary[slug], lang).definition.split())
+            assert definition in text, (edition, slug)
+
+
+def test_editorial_notes_show_on_their_page_and_on_the_notes_page(site):
+    for slug, note in K.notes.items():
+        for edition, lang in (("", "en"), ("es/", "es")):
+            page_url = edition + (note.page[:-3] + "/").replace("index/", "")
+            assert getattr(note, lang).title.replace("*", "") in site.text(page_url), (slug, edition)
+            assert site.soup(edition + "editorial-notes/").find(id=slug) is not None
+
+
+def _backlinks_expected(site, edition, page_dir):
+    """Which pages link to which anchor of `page_dir` (glossary/ or organizations/), read from the HTML."""
+    expected = defaultdict(set)
+    target_dir = edition + page_dir
+    for url in site.pages():
+        if not url.startswith(edition) or (edition == "" and url.startswith("es/")) or url.endswith("404.html"):
+            continue
+        if url.startswith(target_dir):
+            continue
+        for a in site.soup(url).select("article a[href]"):
+            href = a["href"]
+            if "#" not in href or href.startswith(("http", "#")):
+                continue
+            path, anchor = href.split("#", 1)
+            resolved = posixpath.normpath(posixpath.join(url, path)) + "/"
+            if resolved == target_dir.rstrip("/") + "/":
+                expected[anchor].add(url)
+    return expected
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+@pytest.mark.parametrize("page_dir", ["glossary/", "organizations/"])
+def test_backlinks_list_exactly_the_pages_that_link_to_the_entry(site, edition, page_dir):
+    expected = _backlinks_expected(site, edition, page_dir)
+    soup = site.soup(edition + page_dir)
+    listed_any = False
+    for heading in soup.select("article h3[id]"):
+        facts = heading.find_next("div", class_="kb-facts")
+        listed = {posixpath.normpath(posixpath.join(edition + page_dir, a["href"])) + "/"
+                  for a in facts.select(".kb-backlinks a")}
+        listed = {u.replace("/./", "/").lstrip("./") if u != "./" else "" for u in listed}
+        wanted = {u.rstrip("/") + "/" if u else "" for u in expected.get(heading["id"], set())}
+        listed = {u if u != "./" else "" for u in listed}
+        assert {u.rstrip("/") for u in listed} == {u.rstrip("/") for u in wanted}, heading["id"]
+        listed_any |= bool(listed)
+    assert listed_any
+
+
+def test_auto_links_go_to_the_right_entry_with_a_tooltip(site):
+    soup = site.soup("assumptions/hate-speech/")
+    link = soup.select_one('a.kb-term[href$="glossary/#hate-speech"]')
+    assert link is not None and link["title"].startswith(K.glossary["hate-speech"].en.definition.split(".")[0])
+    spanish = site.soup("es/assumptions/hate-speech/").select_one('a.kb-term[href$="glossary/#hate-speech"]')
+    assert spanish is not None and spanish.get_text().lower().startswith("discurso")
+
+
+def test_auto_links_never_appear_in_headings_or_twice_per_entry(site):
+    for url in site.pages():
+        article = site.soup(url).select_one("article")
+        if article is None:
+            continue
+        assert not article.select("h1 a.kb-term, h2 a.kb-term, h3 a.kb-term, h1 a.kb-org, h2 a.kb-org"), url
+        hrefs = [a["href"] for a in article.select("a.kb-term, a.kb-org")]
+        assert len(hrefs) == len(set(hrefs)), url

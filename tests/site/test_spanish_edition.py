@@ -1,0 +1,133 @@
+"""The Spanish edition is complete, uses the field's established terms and keeps the English anchors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from kb.knowledge import fold, load_knowledge
+from kb.status_page import data_statuses
+from kb.translation import CURRENT
+
+K = load_knowledge(ROOT / "data")
+DOCS = ROOT / "docs"
+OFFICIAL = yaml.safe_load((ROOT / "tests/fixtures/official_terms.yml").read_text(encoding="utf-8"))
+PAIRS = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if p.name.count(".") == 1)
+
+
+def url_of(docs_path: str) -> str:
+    stem = docs_path[:-3]
+    return "" if stem == "index" else (stem[:-5] if stem.endswith("/index") else stem + "/")
+
+
+def heading_ids(soup):
+    """Heading ids, without the glossary's letter headings (each language has its own letters)."""
+    return [h["id"] for h in soup.select("article h2[id], article h3[id], article h4[id]") if not h["id"].startswith("letter-")]
+
+
+@pytest.mark.parametrize("page", PAIRS)
+def test_spanish_page_keeps_the_english_heading_ids(site, page):
+    # Same ids, same number; generated lists may order them by each language's alphabet.
+    assert sorted(heading_ids(site.soup("es/" + url_of(page)))) == sorted(heading_ids(site.soup(url_of(page))))
+
+
+@pytest.mark.parametrize("page", PAIRS)
+def test_spanish_page_has_the_same_markers(page):
+    marker = re.compile(r"<!--\s*kb:[^>]*-->")
+    english = marker.findall((DOCS / page).read_text(encoding="utf-8"))
+    spanish = marker.findall((DOCS / page.replace(".md", ".es.md")).read_text(encoding="utf-8"))
+    assert sorted(spanish) == sorted(english)
+
+
+def test_every_page_and_data_entry_has_an_up_to_date_spanish_version(site):
+    from kb.translation import page_fingerprint, page_status
+    from mkdocs.utils.meta import get_data
+    pages = {p: page_status((DOCS / p).read_text(encoding="utf-8"),
+                            get_data((DOCS / p.replace(".md", ".es.md")).read_text(encoding="utf-8"))[1]
+                            if (DOCS / p.replace(".md", ".es.md")).exists() else None) for p in PAIRS}
+    assert {p: s for p, s in pages.items() if s != CURRENT} == {}
+    assert [(f, slug, s) for f, slug, s in data_statuses(K) if s != CURRENT] == []
+    assert "kb-translation-notice" not in "".join(site.html(u) for u in site.pages() if u.startswith("es/"))
+
+
+ENGLISH_WORDS = {"the", "and", "of", "to", "is", "are", "with", "for", "that", "this", "which", "on", "by", "from"}
+SPANISH_WORDS = {"el", "la", "de", "que", "y", "los", "las", "en", "con", "para", "por", "una", "del", "se"}
+
+
+def looks_english(text: str) -> bool:
+    words = re.findall(r"[a-záéíóúñü]+", text.lower())
+    english = sum(w in ENGLISH_WORDS for w in words)
+    spanish = sum(w in SPANISH_WORDS for w in words)
+    return english >= 3 and english > spanish
+
+
+def test_no_english_paragraph_on_spanish_pages_unless_marked(site):
+    offenders = []
+    for url in (u for u in site.pages() if u.startswith("es/")):
+        article = site.soup(url).select_one("article")
+        if article is None:
+            continue
+        for block in article.select("p, li, td, dd, h1, h2, h3, figcaption, .admonition-title"):
+            if block.find_parent(attrs={"lang": "en"}) or block.get("lang") == "en":
+                continue
+            text = " ".join(t for t in block.find_all(string=True, recursive=True)
+                            if not t.find_parent(attrs={"lang": "en"}) and not t.find_parent(["em", "cite", "code"]))
+            if looks_english(text):
+                offenders.append((url, text[:80]))
+    assert offenders == []
+
+
+@pytest.mark.parametrize("entry", [e for e in OFFICIAL if e["kind"] == "concept" and e["id"] in K.glossary], ids=lambda e: e["id"])
+def test_glossary_uses_the_official_spanish_term(entry):
+    term = K.glossary[entry["id"]].es
+    forms = {fold(term.term), *(fold(v) for v in term.variants), fold(term.abbreviation or "")}
+    assert fold(entry["es"]) in forms or fold(entry["es"]).startswith(fold(term.term)), (entry["es"], term.term)
+
+
+@pytest.mark.parametrize("entry", [e for e in OFFICIAL if e["kind"] == "organization" and e["id"] in K.organizations], ids=lambda e: e["id"])
+def test_organizations_use_their_official_spanish_name(entry):
+    org = K.organizations[entry["id"]].es
+    assert fold(entry["es"]) in {fold(org.name), *(fold(v) for v in org.variants)} or fold(org.name) in fold(entry["es"]), (entry["es"], org.name)
+
+
+# Forms a Latin American reader of the field would not expect, with the form the site uses.
+AVOID = {
+    "crímenes de atrocidad": "crímenes atroces",
+    "atrocidades en masa": "atrocidades masivas",
+    "una agenda para la paz": "Un programa de paz",
+    "14.700 millones": "14,76 billones (the IEP figure is in trillions)",
+    "financiación": "financiamiento",
+    "supervivientes": "sobrevivientes",
+    "medio plazo": "mediano plazo",
+    "monitorización": "monitoreo",
+    "abogacía": "incidencia",
+    "aguas arriba": "prevención temprana",
+    "construcción de la paz": "construcción de paz",
+}
+
+
+def test_spanish_text_avoids_calques_and_spain_only_forms(site):
+    found = []
+    for url in (u for u in site.pages() if u.startswith("es/") and not u.startswith("es/glossary/")):
+        text = re.sub(r"«[^»]*»", "", site.text(url).casefold())   # a form quoted is mentioned, not used
+        found += [(url, bad, good) for bad, good in AVOID.items() if bad in text]
+    assert found == []
+
+
+def test_consolidacion_de_la_paz_only_inside_names(site):
+    allowed = ("comisión de consolidación de la paz", "consejo de consolidación de la paz", "estructura para la consolidación de la paz",
+               "consolidación de la paz después de los conflictos", "alianza internacional para la consolidación de la paz",
+               "fondo para la consolidación de la paz", "oficina de apoyo a la consolidación de la paz", "«")
+    offenders = []
+    # The glossary lists the variants readers meet, with a note on when each is used.
+    for url in (u for u in site.pages() if u.startswith("es/") and not u.startswith("es/glossary/")):
+        text = site.text(url).casefold()
+        for match in re.finditer(r"consolidación de la paz", text):
+            window = text[max(0, match.start() - 60): match.end() + 40]
+            if not any(a in window for a in allowed):
+                offenders.append((url, window))
+    assert offenders == []
