@@ -186,3 +186,16 @@ def test_assumption_page_with_an_unknown_dimension():
 
 def test_a_correct_page_passes():
     assert check_front_matter('---\ndescription: "A: b"\ntranslation_of: 0123456789\n---\n# T\n', "docs/x.md") == []
+
+
+# --- markers in pages ---------------------------------------------------------------------------
+def test_unknown_marker_and_unknown_id_name_the_page_and_line(data):
+    from kb.context import RenderContext
+    from kb.markers import expand_markers
+    ctx = RenderContext(knowledge=load_knowledge(data), lang="en")
+    text = "Intro\n\n<!-- kb:definitoin genocide -->\n\n<!-- kb:note no-such-note -->\n\n<!-- kb:definition genocide -->\n"
+    out, found, notes = expand_markers(text, ctx, "definitions.md", line_offset=3)
+    assert [(p.file, p.line) for p in found] == [("docs/definitions.md", 6), ("docs/definitions.md", 8)]
+    assert "did you mean 'kb:definition'" in found[0].fix
+    assert "'no-such-note', which does not exist" in found[1].message and "data/editorial_notes.yml" in found[1].fix
+    assert "Acts committed with intent" in out and notes == []

@@ -1,0 +1,73 @@
+"""Translations kept honest, end to end: a copy of the project with one English sentence changed
+and one page that has no Spanish version yet, built the way CI builds the real one."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, SITE_URL, build_site
+
+CHANGED_PAGE = "about.md"
+
+
+@pytest.fixture(scope="module")
+def changed_site(tmp_path_factory):
+    project = tmp_path_factory.mktemp("project")
+    for name in ("docs", "data", "hooks", "kb", "overrides"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    about = project / "docs" / CHANGED_PAGE
+    text = about.read_text(encoding="utf-8")
+    first_paragraph = next(p for p in text.split("\n\n") if p and not p.startswith(("---", "#")) and "description:" not in p)
+    about.write_text(text.replace(first_paragraph, first_paragraph + " One new English sentence.", 1), encoding="utf-8")
+    (project / "docs" / "only-english.md").write_text(
+        "---\ndescription: A page written in English only.\n---\n\n# Only in English\n\nThis page has no Spanish version yet.\n",
+        encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("not_in_nav: |\n", "not_in_nav: |\n  /only-english.md\n"), encoding="utf-8")
+    site = tmp_path_factory.mktemp("changed-site")
+    result = build_site(site, project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def soup(site, url):
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_exactly_the_changed_page_is_marked_out_of_date(changed_site):
+    notice = soup(changed_site, "es/about").select_one(".kb-translation-notice")
+    assert notice is not None and "desactualizada" in notice.get_text()
+    assert notice.a["href"] == "../../about/" and notice.a["hreflang"] == "en"
+    others = [p for p in ("es", "es/definitions", "es/assumptions/evidence", "es/glossary")
+              if soup(changed_site, p).select_one(".kb-translation-notice")]
+    assert others == []
+
+
+def test_the_status_page_lists_the_stale_page_with_an_edit_link(changed_site):
+    page = soup(changed_site, "es/translation-status")
+    rows = [row for row in page.select("table tr") if "about.es.md" in row.get_text()]
+    assert len(rows) == 1 and "Desactualizado" in rows[0].get_text()
+    assert rows[0].a["href"] == "https://github.com/example/kb/edit/main/docs/about.es.md"
+    english = soup(changed_site, "translation-status")
+    assert any("Out of date" in row.get_text() for row in english.select("table tr") if "about.es.md" in row.get_text())
+
+
+def test_an_untranslated_page_shows_english_marked_as_english_with_a_spanish_notice(changed_site):
+    page = soup(changed_site, "es/only-english")
+    assert page.html["lang"] == "es"
+    notice = page.select_one("article .kb-translation-notice")
+    assert notice is not None and "aún no está traducida" in notice.get_text()
+    body = page.select_one('article div[lang="en"]')
+    assert body is not None and "no Spanish version yet" in body.get_text()
+
+
+def test_an_untranslated_page_is_not_announced_as_spanish(changed_site):
+    page = soup(changed_site, "es/only-english")
+    assert page.select_one('link[rel="canonical"]')["href"] == SITE_URL + "only-english/"
+    sitemap = (changed_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"{SITE_URL}es/only-english/" not in sitemap
+    assert f"<loc>{SITE_URL}only-english/</loc>" in sitemap
