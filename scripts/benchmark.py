@@ -52,9 +52,7 @@ def paragraph(rng: random.Random, terms: list[str], length: int = 90) -> str:
 def write_project(target: Path, pages: int, terms: list[str], rng: random.Random, with_hooks: bool) -> None:
     for folder in ("hooks", "kb", "overrides"):
         shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (target / "docs" / "assets").mkdir(parents=True)
-    for asset in (ROOT / "docs" / "assets").iterdir():
-        shutil.copy(asset, target / "docs" / "assets" / asset.name)
+    shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
     data = target / "data"
     data.mkdir()
     shutil.copy(ROOT / "data" / "interface.yml", data / "interface.yml")
