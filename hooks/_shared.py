@@ -6,6 +6,7 @@ state here is kept per language and reset at the start of each language's build.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import sys
 from pathlib import Path
@@ -58,6 +59,7 @@ def reset_state(config) -> dict:
     return state[language(config)]
 
 
+@functools.lru_cache(maxsize=65536)
 def relative_url(target: str, from_page_url: str) -> str:
     """URL of `target` (site-relative, e.g. 'es/glossary/#x') as seen from a page at `from_page_url`."""
     anchor = ""

@@ -116,6 +116,19 @@ def on_page_markdown(markdown, page, config, files):
     return expanded
 
 
+# List pages whose entries are headings (for screen readers) but whose table of contents would
+# be hundreds of lines long: the contents show the letter or group headings only.
+LIST_PAGES = ("glossary.", "factors.", "organizations.", "sources.")
+
+
+def on_page_context(context, page, config, nav):
+    if page.file.src_uri.startswith(LIST_PAGES):
+        for item in page.toc:
+            for child in item.children:
+                child.children = []
+    return context
+
+
 def on_env(env, config, files):
     """Every page has been read: report every problem of every page at once."""
     st = lang_state(config)

@@ -33,12 +33,9 @@ class Target:
     css_class: str  # "kb-term" or "kb-org"
 
 
-_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
-
-
 def _base(word: str) -> str:
     """A word without its possessive ending, so that "Interpeace's" finds "Interpeace"."""
-    return _POSSESSIVE.sub("", word)
+    return word[:-2] if len(word) > 2 and word[-1] in "sS" and word[-2] in "'’" else word
 
 
 @dataclass(frozen=True)
@@ -89,36 +86,33 @@ class TermMatcher:
 
     def find(self, text: str):
         """Yield (start, end, key) for non-overlapping matches, longest first at each position."""
-        spans = list(_WORD.finditer(text))
+        spans = [(m.start(), m.end(), _base(m.group(0))) for m in _WORD.finditer(text)]
+        folded = [word.casefold() for _, _, word in spans]
+        index = self._by_first_word
         i = 0
         while i < len(spans):
-            found = self._match_at(text, spans, i)
+            candidates = index.get(folded[i])
+            found = self._match_at(text, spans, folded, i, candidates) if candidates else None
             if found is None:
                 i += 1
                 continue
             length, key = found
-            yield spans[i].start(), spans[i + length - 1].end(), key
+            yield spans[i][0], spans[i + length - 1][1], key
             i += length
 
-    def _match_at(self, text, spans, i):
-        candidates = self._by_first_word.get(_base(spans[i].group(0)).casefold())
-        if not candidates:
-            return None
+    @staticmethod
+    def _match_at(text, spans, folded, i, candidates):
         for form in candidates:
             n = len(form.words)
             if i + n > len(spans):
                 continue
-            if all(self._same_word(spans[i + j].group(0), form.words[j], form.case_sensitive) for j in range(n)) and all(
-                (" ".join(text[spans[i + j].end():spans[i + j + 1].start()].split()) or " ") == form.gaps[j]
-                for j in range(n - 1)
-            ):
+            words = [spans[i + j][2] for j in range(n)] if form.case_sensitive else folded[i:i + n]
+            if list(form.words) != words:
+                continue
+            if all((" ".join(text[spans[i + j][1]:spans[i + j + 1][0]].split()) or " ") == form.gaps[j]
+                   for j in range(n - 1)):
                 return n, form.key
         return None
-
-    @staticmethod
-    def _same_word(word: str, wanted: str, case_sensitive: bool) -> bool:
-        word = _base(word)
-        return word == wanted if case_sensitive else word.casefold() == wanted
 
 
 def link_first_occurrences(html: str, matcher: TermMatcher, targets: dict[str, Target],

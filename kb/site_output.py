@@ -52,7 +52,10 @@ def strip_alternate_links(html: str) -> str:
     static-i18n's per-page switcher those are 404s, three per page view. The hreflang cluster is
     published in sitemap.xml instead (absolute URLs and x-default), which search engines accept.
     """
-    return _ALTERNATE_LINK.sub("", html)
+    end = html.find("</head>")
+    if end == -1:
+        return _ALTERNATE_LINK.sub("", html)
+    return _ALTERNATE_LINK.sub("", html[:end]) + html[end:]   # the links live in <head> only
 
 
 def add_x_default(sitemap_xml: str, default_lang: str) -> str:
