@@ -20,7 +20,7 @@ serve: $(BIN)/.runtime     ## both languages, live reload at http://127.0.0.1:80
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 serve-en: $(BIN)/.runtime  ## English only: faster reloads while writing English pages
-	BUILD_ONLY_LOCALE=en $(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
+	BUILD_ONLY_LOCALE=en $(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 build: $(BIN)/.runtime     ## the whole site into site/, failing on any warning
 	$(BIN)/mkdocs build --strict --site-dir site

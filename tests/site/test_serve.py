@@ -1,0 +1,62 @@
+"""`make serve` and `make serve-en`: the site is served and an edited page shows without a restart."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from conftest import ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+@pytest.mark.parametrize("only_locale", ["en", None], ids=["serve-en", "serve"])
+def test_serve_rebuilds_an_edited_page(tmp_path, only_locale):
+    for name in ("docs", "data", "hooks", "kb", "overrides"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("BUILD_ONLY_LOCALE", None)
+    if only_locale:
+        env["BUILD_ONLY_LOCALE"] = only_locale
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}/about/"
+        deadline = time.time() + 60
+        while time.time() < deadline and "</html>" not in fetch(url):
+            assert server.poll() is None, server.stdout.read()
+            time.sleep(0.3)
+        assert "</html>" in fetch(url)
+        about = tmp_path / "docs" / "about.md"
+        about.write_text(about.read_text(encoding="utf-8").replace("\n## ", "\nA sentence added while serving.\n\n## ", 1), encoding="utf-8")
+        deadline = time.time() + 30
+        while time.time() < deadline and "A sentence added while serving." not in fetch(url):
+            time.sleep(0.3)
+        assert "A sentence added while serving." in fetch(url)
+        if not only_locale:
+            assert 'lang="es"' in fetch(f"http://127.0.0.1:{port}/es/about/")
+    finally:
+        server.terminate()
+        log = server.communicate(timeout=10)[0]
+    assert "WARNING" not in log and "Error" not in log, log
