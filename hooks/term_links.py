@@ -18,6 +18,7 @@ from kb.glossary_page import first_sentence
 NOT_LINKED = ("glossary.", "organizations.", "factors.", "translation-status.", "sources.")
 USED_ON = re.compile(r"<!--\s*kb:used-on\s+([a-z0-9-]+)\s*-->")
 H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
+PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 TAGS = re.compile(r"<[^>]+>")
 
 
@@ -65,7 +66,7 @@ def on_page_content(html, page, config, files):
         html, linked = link_first_occurrences(html, matcher, targets, already_linked=written,
                                               url_prefix=relative_url("", page.url))
     heading = H1.search(html)
-    title = TAGS.sub("", heading.group(1)).strip() if heading else str(page.title)
+    title = TAGS.sub("", PERMALINK.sub("", heading.group(1))).strip() if heading else str(page.title)
     for key in written | linked:
         st["used_on"].setdefault(key, {})[page.url] = title
     return html

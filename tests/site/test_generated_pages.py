@@ -146,6 +146,7 @@ def test_backlinks_list_exactly_the_pages_that_link_to_the_entry(site, edition, 
         listed = {u if u != "./" else "" for u in listed}
         assert {u.rstrip("/") for u in listed} == {u.rstrip("/") for u in wanted}, heading["id"]
         listed_any |= bool(listed)
+        assert all(a.get_text().strip() and "¶" not in a.get_text() for a in facts.select(".kb-backlinks a"))
     assert listed_any
 
 
