@@ -14,6 +14,7 @@ from mkdocs.utils.meta import get_data
 from kb.context import RenderContext
 from kb.dimension_pages import dimension_path, render_dimension_page
 from kb.front_matter import check_front_matter
+from kb.page_checks import check_headings, check_links, heading_ids
 from kb.markers import expand_markers
 from kb.problems import Problem
 from kb.reference_pages import AssumptionPage, render_assumption_dimensions
@@ -35,11 +36,8 @@ def on_files(files, config):
     st = lang_state(config)
     lang, default = language(config), default_language(config)
     docs = Path(config["docs_dir"])
-    if lang == default:  # every page's front matter, once: the other languages build only if this passes
-        dimension_slugs = list(st["knowledge"].dimensions)
-        for source in sorted(docs.rglob("*.md")):
-            name = "docs/" + source.relative_to(docs).as_posix()
-            st["problems"] += check_front_matter(source.read_text(encoding="utf-8"), name, dimension_slugs)
+    if lang == default:  # every page checked once: the other languages build only if this passes
+        st["problems"] += check_pages(docs, st["knowledge"])
     st["assumptions"] = read_assumptions(docs, lang, default)
     st["page_translations"] = read_page_translations(docs)
     st["generated"] = set()
@@ -54,6 +52,50 @@ def on_files(files, config):
         files.append(f)
     plugin.i18n_files_per_language.setdefault(lang, []).extend(new_files)  # -> sitemap.xml
     return files
+
+
+def check_pages(docs: Path, k) -> list[Problem]:
+    """Front matter, headings and links of every page, with the line and the fix for each problem."""
+    sources = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
+    english = {path: text for path, text in sources.items() if path.count(".") == 1}
+    pages = set(english) | {dimension_path(slug) for slug in k.dimensions}
+    anchors = known_anchors(english, k)
+    problems = []
+    for path, text in sources.items():
+        name = f"docs/{path}"
+        english_path = re.sub(r"\.[a-z]{2}\.md$", ".md", path)
+        problems += check_front_matter(text, name, list(k.dimensions))
+        twin = english.get(english_path) if path != english_path else None
+        problems += check_headings(text, name, heading_ids(twin) if twin is not None else None)
+        problems += check_links(text, name, english_path, pages, anchors)
+    return problems
+
+
+def known_anchors(english: dict[str, str], k) -> dict[str, set[str]]:
+    """Ids each page is known to have: its headings, its attribute ids, and what its markers add."""
+    from_markers = {
+        "kb:glossary": set(k.glossary), "kb:factors": set(k.factors) | {"risk-factors", "resilience-factors"},
+        "kb:organizations": set(k.organizations) | {f"type-{o.type}" for o in k.organizations.values()},
+        "kb:sources-list": set(k.sources) | {f"kind-{s.kind}" for s in k.sources.values()},
+        "kb:notes-list": set(k.notes), "kb:dimensions-list": set(k.dimensions),
+        "kb:translation-status": {"summary", "gaps"},
+    }
+    anchors = {}
+    for path, text in english.items():
+        ids = set(heading_ids(text)) | set(re.findall(r'(?:\{\s*#|\bid=")([A-Za-z0-9_-]+)', text))
+        for marker, extra in from_markers.items():
+            if marker in text:
+                ids |= extra
+        if "kb:glossary" in text:
+            ids |= {"letter-" + c for c in "abcdefghijklmnopqrstuvwxyz"} | {"letter-enye", "letter-other"}
+        if "[^" in text:      # footnotes: MkDocs checks their anchors itself
+            continue
+        if path == "assumptions/index.md":
+            ids |= {f"assumption-{n}" for n in range(1, 20)}
+        anchors[path] = ids
+    for slug in k.dimensions:
+        anchors[dimension_path(slug)] = {"risks", "resiliencies", "assumptions", "about-this-page"}
+    return anchors
 
 
 def generated_file(config, plugin, path: str, content: str, lang: str, default: str) -> File:
