@@ -38,7 +38,8 @@ def on_files(files, config):
     docs = Path(config["docs_dir"])
     if lang == default:  # every page checked once: the other languages build only if this passes
         st["problems"] += check_pages(docs, st["knowledge"])
-    st["assumptions"] = read_assumptions(docs, lang, default)
+    st["titles"] = read_titles(docs, lang, default)
+    st["assumptions"] = read_assumptions(docs, lang, default, st["titles"])
     st["page_translations"] = read_page_translations(docs)
     st["generated"] = set()
     plugin = i18n(config)
@@ -201,7 +202,8 @@ def context(config, page_url: str) -> RenderContext:
         return relative_url(target, page_url)
 
     return RenderContext(knowledge=st["knowledge"], lang=lang, other_language_href=other_language_href,
-                         edit_href=lambda path: edit_href(config, path), assumptions=st.get("assumptions", []))
+                         edit_href=lambda path: edit_href(config, path), assumptions=st.get("assumptions", []),
+                         page_titles=st.get("titles", {}))
 
 
 def edit_href(config, repo_path: str) -> str:
@@ -213,7 +215,7 @@ def edit_href(config, repo_path: str) -> str:
     return root + repo_path
 
 
-def read_assumptions(docs: Path, lang: str, default: str) -> list[AssumptionPage]:
+def read_assumptions(docs: Path, lang: str, default: str, titles: dict[str, str]) -> list[AssumptionPage]:
     """Number, title, description and dimensions of each assumption page, in the edition's language."""
     found = []
     for english in sorted((docs / "assumptions").glob("*.md")):
@@ -224,12 +226,27 @@ def read_assumptions(docs: Path, lang: str, default: str) -> list[AssumptionPage
             continue
         localized = english.with_name(english.stem + f".{lang}.md")
         source = localized if lang != default and localized.exists() else english
-        body, local_meta = get_data(source.read_text(encoding="utf-8"))
-        title = next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), english.stem)
-        found.append(AssumptionPage(number=int(meta["assumption"]), path=f"assumptions/{english.name}", title=title,
+        local_meta = get_data(source.read_text(encoding="utf-8"))[1]
+        path = f"assumptions/{english.name}"
+        found.append(AssumptionPage(number=int(meta["assumption"]), path=path, title=titles.get(path, english.stem),
                                     description=str(local_meta.get("description", meta.get("description", ""))),
                                     dimensions=tuple(meta.get("dimensions") or ())))
     return sorted(found, key=lambda a: a.number)
+
+
+def read_titles(docs: Path, lang: str, default: str) -> dict[str, str]:
+    """Each page's title (its H1) in the edition's language, by English docs path."""
+    titles = {}
+    for english in docs.rglob("*.md"):
+        if english.name.count(".") > 1:
+            continue
+        localized = english.with_name(english.stem + f".{lang}.md")
+        source = localized if lang != default and localized.exists() else english
+        body = get_data(source.read_text(encoding="utf-8"))[0]
+        heading = next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), None)
+        if heading:
+            titles[english.relative_to(docs).as_posix()] = heading
+    return titles
 
 
 def read_page_translations(docs: Path) -> list[PageTranslation]:

@@ -18,6 +18,7 @@ class RenderContext:
     # (data file) -> URL to edit it, or "" when the site has no edit URL configured.
     edit_href: Callable[[str], str] = lambda path: ""
     assumptions: list = field(default_factory=list)  # AssumptionPage items, ordered by number
+    page_titles: dict = field(default_factory=dict)  # English docs path -> page title in this edition
 
     @property
     def other_lang(self) -> str:

@@ -96,7 +96,7 @@ def render_notes_list(ctx: RenderContext) -> str:
         out += [f"## {text.title} {{ #{note.slug} }}", "",
                 f'<p class="kb-kicker">{ctx.ui("note_kind_" + note.kind)}</p>', "",
                 ctx.paragraph(note, text.text), "",
-                f"{ctx.ui('appears_on')}: [{ctx.ui('the_page')}](/{note.page})", ""]
+                f"{ctx.ui('appears_on')}: [{ctx.page_titles.get(note.page, ctx.ui('the_page'))}](/{note.page})", ""]
     return "\n".join(out)
 
 

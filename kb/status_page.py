@@ -39,7 +39,7 @@ def render_status(ctx: RenderContext, pages: list[PageTranslation]) -> str:
            f"| {ctx.ui('status_pages')} | {count(page_states, CURRENT)} | {count(page_states, STALE)} | {count(page_states, MISSING)} |"]
     for table, file in DATA_TABLES:
         states = [s for f, _, s in entries if f == file]
-        out.append(f"| `{file}` | {count(states, CURRENT)} | {count(states, STALE)} | {count(states, MISSING)} |")
+        out.append(f"| {ctx.ui('status_table_' + table)} | {count(states, CURRENT)} | {count(states, STALE)} | {count(states, MISSING)} |")
     out += ["", f"## {ctx.ui('status_gaps')} {{ #gaps }}", ""]
     gaps = [(p.spanish_path if p.status == STALE else p.english_path, "docs/" + p.spanish_path, p.status)
             for p in pages if p.status != CURRENT]

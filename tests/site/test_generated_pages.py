@@ -108,7 +108,10 @@ def test_editorial_notes_show_on_their_page_and_on_the_notes_page(site):
         for edition, lang in (("", "en"), ("es/", "es")):
             page_url = edition + (note.page[:-3] + "/").replace("index/", "")
             assert getattr(note, lang).title.replace("*", "") in site.text(page_url), (slug, edition)
-            assert site.soup(edition + "editorial-notes/").find(id=slug) is not None
+            entry = site.soup(edition + "editorial-notes/").find(id=slug)
+            assert entry is not None
+            page_title = site.soup(page_url).h1.get_text().rstrip("¶").strip()
+            assert entry.find_next("a", string=page_title) is not None, (slug, page_title)
 
 
 def _backlinks_expected(site, edition, page_dir):
