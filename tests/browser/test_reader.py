@@ -62,6 +62,17 @@ def test_spanish_search_without_accents_finds_spanish_pages_only(page, server, q
     assert index_requests and all("/es/search/" in u for u in index_requests)
 
 
+def test_the_search_index_loads_only_when_the_reader_searches(phone, server):
+    requests = record_requests(phone)
+    phone.goto(f"{server}/es/assumptions/evidence/")
+    phone.wait_for_load_state("networkidle")
+    assert not [u for u in requests if "search_index" in u]
+    phone.locator('label[for="__search"]').first.tap()
+    phone.keyboard.type("impunidad", delay=20)
+    phone.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert [u for u in requests if "search_index" in u] == [f"{server}/es/search/search_index.json"]
+
+
 def test_english_search_finds_english_pages_only_and_stems(page, server):
     page.goto(f"{server}/")
     results = search(page, "hate speech")
