@@ -13,7 +13,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils.meta import get_data
 
 from kb.site_output import (absolute_url, add_x_default, configure_search, drop_from_sitemap, dumps_index,
-                            split_search_index, strip_alternate_links)
+                            mark_english_titles, split_search_index, strip_alternate_links)
 from kb.translation import STALE, page_status
 
 _saved: dict = {}     # survives from the English build to the Spanish one
@@ -65,6 +65,7 @@ def on_page_content(html, page, config, files):
     if lang == default:
         return html
     html = html.replace('title="Permanent link"', f'title="{ui(config, "permalink")}"')
+    html = mark_english_titles(html, english_titles(lang_state(config)["knowledge"]))
     if page.url in lang_state(config)["fallback_urls"]:
         href = relative_url(site_path(page.file.src_uri, default, default), page.url)
         notice = (f'<p class="kb-translation-notice" role="note">{ui(config, "page_missing_notice")} '
@@ -109,6 +110,13 @@ def on_post_build(config):
         fallback = {absolute_url(config["site_url"], url) for lang in others for url in _fallbacks(lang)}
         xml = drop_from_sitemap(sitemap.read_text(encoding="utf-8"), fallback)
         sitemap.write_text(add_x_default(xml, default), encoding="utf-8")
+
+
+def english_titles(k) -> set[str]:
+    """English titles and names the data knows that stay in English in the other edition."""
+    titles = {s.en.title for s in k.sources.values()}
+    titles |= {o.en.name for o in k.organizations.values() if o.es is None or o.es.name == o.en.name}
+    return titles
 
 
 def _fallbacks(lang: str) -> set[str]:

@@ -94,3 +94,24 @@ def drop_from_sitemap(sitemap_xml: str, absolute_urls: set[str]) -> str:
 
 def dumps_index(index: dict) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+_EMPHASIS = re.compile(r"<(em|cite)>([^<]{3,}?)</\1>")
+
+
+def mark_english_titles(html: str, english_titles: set[str]) -> str:
+    """On a translated page, mark italic titles of English works and names as lang="en".
+
+    `english_titles` holds the English titles and names the data knows (sources, organizations);
+    an italic text that is one of them, or the start of one ("Pathways for Peace" for "Pathways
+    for Peace: Inclusive Approaches…"), is English: screen readers then switch voice.
+    """
+    folded = {" ".join(t.split()).casefold() for t in english_titles}
+    prefixes = {t.split(":")[0] for t in folded}
+
+    def mark(match: re.Match) -> str:
+        text = " ".join(match.group(2).split()).casefold()
+        if text in folded or text in prefixes:
+            return f'<{match.group(1)} lang="en">{match.group(2)}</{match.group(1)}>'
+        return match.group(0)
+    return _EMPHASIS.sub(mark, html)

@@ -81,6 +81,21 @@ def test_no_english_paragraph_on_spanish_pages_unless_marked(site):
     assert offenders == []
 
 
+def test_italic_english_titles_on_spanish_pages_are_marked_english(site):
+    english_words = {"the", "and", "of", "to", "for", "on", "in", "a", "an", "with", "from", "at", "our"}
+    offenders = []
+    for url in (u for u in site.pages() if u.startswith("es/")):
+        article = site.soup(url).select_one("article")
+        for em in (article.select("em, cite") if article else []):
+            if em.find_parent(attrs={"lang": "en"}) or em.get("lang") == "en" or em.find(attrs={"lang": "en"}):
+                continue
+            words = re.findall(r"[a-záéíóúñ]+", em.get_text().lower())
+            english = sum(w in english_words for w in words)
+            if len(words) >= 3 and english >= 1 and english > sum(w in SPANISH_WORDS for w in words):
+                offenders.append((url, em.get_text()))
+    assert offenders == []
+
+
 @pytest.mark.parametrize("entry", [e for e in OFFICIAL if e["kind"] == "concept" and e["id"] in K.glossary], ids=lambda e: e["id"])
 def test_glossary_uses_the_official_spanish_term(entry):
     term = K.glossary[entry["id"]].es

@@ -1,5 +1,5 @@
-from kb.site_output import (add_x_default, configure_search, drop_from_sitemap, split_search_index,
-                            strip_alternate_links)
+from kb.site_output import (add_x_default, configure_search, drop_from_sitemap, mark_english_titles,
+                            split_search_index, strip_alternate_links)
 
 
 def test_search_index_is_split_per_language_with_locations_relative_to_each_root():
@@ -37,3 +37,10 @@ def test_untranslated_pages_leave_the_sitemap():
                '<url><loc>https://s.org/es/a/</loc></url></urlset>')
     out = drop_from_sitemap(sitemap, {"https://s.org/es/a/"})
     assert "es/a/" not in out and "<loc>https://s.org/a/</loc>" in out
+
+
+def test_italic_titles_of_english_works_are_marked_english():
+    titles = {"Pathways for Peace: Inclusive Approaches to Preventing Violent Conflict", "Over Zero"}
+    html = "<p><em>Pathways for Peace</em>, <em>Over  Zero</em> y <em>Opciones de paz</em></p>"
+    assert mark_english_titles(html, titles) == (
+        '<p><em lang="en">Pathways for Peace</em>, <em lang="en">Over  Zero</em> y <em>Opciones de paz</em></p>')
