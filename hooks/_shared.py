@@ -25,15 +25,19 @@ _cache: dict = {"stamp": None, "knowledge": None}
 state: dict[str, dict] = {}   # language -> that language's build state
 
 
-def knowledge() -> Knowledge:
-    """The validated data, read once and again only when a data file changes (mkdocs serve)."""
+def knowledge(also_report=lambda: []) -> Knowledge:
+    """The validated data, read once and again only when a data file changes (mkdocs serve).
+
+    If the data has problems, `also_report()` adds the problems found elsewhere (in pages), so
+    that a contributor sees every problem in one run.
+    """
     stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(DATA_DIR.glob("*.yml")))
     if stamp != _cache["stamp"]:
         try:
             _cache["knowledge"] = load_knowledge(DATA_DIR)
         except KnowledgeError as error:
             _cache["stamp"] = None
-            raise PluginError("\n" + error.report()) from None
+            raise PluginError("\n" + KnowledgeError(error.problems + also_report()).report()) from None
         _cache["stamp"] = stamp
     return _cache["knowledge"]
 

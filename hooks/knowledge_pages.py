@@ -28,7 +28,7 @@ def on_pre_build(config):
     st = reset_state(config)
     st["problems"] = []
     st["notes_shown"] = {}
-    st["knowledge"] = knowledge()
+    st["knowledge"] = knowledge(also_report=lambda: check_pages(Path(config["docs_dir"]), None))
 
 
 @event_priority(-200)  # after static-i18n's on_files (-100), which would drop in-memory files
@@ -56,19 +56,26 @@ def on_files(files, config):
 
 
 def check_pages(docs: Path, k) -> list[Problem]:
-    """Front matter, headings and links of every page, with the line and the fix for each problem."""
+    """Front matter, headings and links of every page, with the line and the fix for each problem.
+
+    `k` is None when the data itself could not be loaded: the checks that need it are skipped.
+    """
     sources = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
     english = {path: text for path, text in sources.items() if path.count(".") == 1}
-    pages = set(english) | {dimension_path(slug) for slug in k.dimensions}
-    anchors = known_anchors(english, k)
+    dimensions = list(k.dimensions) if k else []
+    pages = set(english) | {dimension_path(slug) for slug in dimensions}
+    anchors = known_anchors(english, k) if k else {}
     problems = []
     for path, text in sources.items():
         name = f"docs/{path}"
         english_path = re.sub(r"\.[a-z]{2}\.md$", ".md", path)
-        problems += check_front_matter(text, name, list(k.dimensions))
+        problems += check_front_matter(text, name, dimensions)
         twin = english.get(english_path) if path != english_path else None
         problems += check_headings(text, name, heading_ids(twin) if twin is not None else None)
-        problems += check_links(text, name, english_path, pages, anchors)
+        links = check_links(text, name, english_path, pages, anchors)
+        if not k:   # generated pages are unknown without the data: keep only certain problems
+            links = [p for p in links if "/dimensions/" not in p.message]
+        problems += links
     return problems
 
 
