@@ -5,12 +5,10 @@ pages that are out of date or not translated yet."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
-from _shared import default_language, i18n, lang_state, language, relative_url, site_path
+from _shared import default_language, i18n, lang_state, language, relative_url, site_path, state
 from mkdocs.plugins import event_priority
-from mkdocs.utils.meta import get_data
 
 from kb.site_output import (absolute_url, add_x_default, configure_search, drop_from_sitemap, dumps_index,
                             mark_english_titles, split_search_index, strip_alternate_links)
@@ -76,7 +74,7 @@ def on_page_content(html, page, config, files):
 
 # --- head links and search scope ----------------------------------------------------------------
 def on_page_context(context, page, config, nav):
-    lang, default = language(config), default_language(config)
+    default = default_language(config)
     if page.url in lang_state(config)["fallback_urls"]:
         # An untranslated page is the English page: say so to search engines.
         page.canonical_url = absolute_url(config["site_url"], site_path(page.file.src_uri, default, default))
@@ -107,7 +105,8 @@ def on_post_build(config):
             target.write_text(dumps_index(parts[lang]), encoding="utf-8")
     sitemap = site / "sitemap.xml"
     if sitemap.exists():
-        fallback = {absolute_url(config["site_url"], url) for lang in others for url in _fallbacks(lang)}
+        fallback = {absolute_url(config["site_url"], url)
+                    for lang in others for url in state.get(lang, {}).get("fallback_urls", set())}
         xml = drop_from_sitemap(sitemap.read_text(encoding="utf-8"), fallback)
         sitemap.write_text(add_x_default(xml, default), encoding="utf-8")
 
@@ -117,8 +116,3 @@ def english_titles(k) -> set[str]:
     titles = {s.en.title for s in k.sources.values()}
     titles |= {o.en.name for o in k.organizations.values() if o.es is None or o.es.name == o.en.name}
     return titles
-
-
-def _fallbacks(lang: str) -> set[str]:
-    from _shared import state
-    return state.get(lang, {}).get("fallback_urls", set())

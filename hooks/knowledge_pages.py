@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from _shared import (ROOT, default_language, fail, i18n, knowledge, lang_state, language,
+from _shared import (default_language, fail, i18n, knowledge, lang_state, language,
                      relative_url, reset_state, site_path)
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -19,7 +19,7 @@ from kb.markers import expand_markers
 from kb.problems import Problem
 from kb.reference_pages import AssumptionPage, render_assumption_dimensions
 from kb.status_page import PageTranslation, render_status
-from kb.translation import MISSING, page_status
+from kb.translation import page_status
 
 STATUS_MARKER = "<!-- kb:translation-status -->"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
@@ -44,7 +43,7 @@ def test_spanish_page_has_the_same_markers(page):
 
 
 def test_every_page_and_data_entry_has_an_up_to_date_spanish_version(site):
-    from kb.translation import page_fingerprint, page_status
+    from kb.translation import page_status
     from mkdocs.utils.meta import get_data
     pages = {p: page_status((DOCS / p).read_text(encoding="utf-8"),
                             get_data((DOCS / p.replace(".md", ".es.md")).read_text(encoding="utf-8"))[1]
