@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 
 from kb.site_output import (absolute_url, add_x_default, configure_search, drop_from_sitemap, dumps_index,
                             mark_english_titles, split_search_index, strip_alternate_links)
-from kb.translation import STALE, page_status
+from kb.translation import STALE
 
 _saved: dict = {}     # survives from the English build to the Spanish one
 
@@ -49,8 +49,9 @@ def on_page_markdown(markdown, page, config, files):
     if getattr(page.file, "locale", lang) != lang:          # static-i18n fell back to the English file
         lang_state(config)["fallback_urls"].add(page.url)
         return markdown
-    english = Path(page.file.abs_src_path).with_name(Path(page.file.abs_src_path).name.replace(f".{lang}.md", ".md"))
-    if english.exists() and page_status(english.read_text(encoding="utf-8"), page.meta) == STALE:
+    # Whether this translation is stale was worked out once for the status page (knowledge_pages).
+    statuses = {t.spanish_path: t.status for t in lang_state(config).get("page_translations", [])}
+    if statuses.get(page.file.src_uri) == STALE:
         href = relative_url(site_path(page.file.src_uri.replace(f".{lang}.md", ".md"), default, default), page.url)
         notice = (f'<p class="kb-translation-notice" role="note">{ui(config, "page_stale_notice")} '
                   f'<a href="{href}" hreflang="{default}" lang="{default}">{ui(config, "read_english")}</a></p>')

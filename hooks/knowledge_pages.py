@@ -28,7 +28,7 @@ def on_pre_build(config):
     st = reset_state(config)
     st["problems"] = []
     st["notes_shown"] = {}
-    st["knowledge"] = knowledge(also_report=lambda: check_pages(Path(config["docs_dir"]), None))
+    st["knowledge"] = knowledge(also_report=lambda: check_pages(read_sources(Path(config["docs_dir"])), None))
 
 
 @event_priority(-200)  # after static-i18n's on_files (-100), which would drop in-memory files
@@ -36,11 +36,12 @@ def on_files(files, config):
     st = lang_state(config)
     lang, default = language(config), default_language(config)
     docs = Path(config["docs_dir"])
+    st["sources"] = read_sources(docs)   # every page's Markdown, read once for all that follows
     if lang == default:  # every page checked once: the other languages build only if this passes
-        st["problems"] += check_pages(docs, st["knowledge"])
-    st["titles"] = read_titles(docs, lang, default)
-    st["assumptions"] = read_assumptions(docs, lang, default, st["titles"])
-    st["page_translations"] = read_page_translations(docs)
+        st["problems"] += check_pages(st["sources"], st["knowledge"])
+    st["titles"] = read_titles(st["sources"], lang, default)
+    st["assumptions"] = read_assumptions(st["sources"], lang, default, st["titles"])
+    st["page_translations"] = read_page_translations(st["sources"])
     st["generated"] = set()
     plugin = i18n(config)
     new_files = []
@@ -55,12 +56,22 @@ def on_files(files, config):
     return files
 
 
-def check_pages(docs: Path, k) -> list[Problem]:
+def read_sources(docs: Path) -> dict[str, str]:
+    """Every page's Markdown by its path inside docs/ ("about.es.md")."""
+    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
+
+
+def localized_path(english_path: str, lang: str, default: str, sources: dict[str, str]) -> str:
+    """The page's file in the edition's language, or the English one when there is no translation."""
+    localized = english_path[:-3] + f".{lang}.md"
+    return localized if lang != default and localized in sources else english_path
+
+
+def check_pages(sources: dict[str, str], k) -> list[Problem]:
     """Front matter, headings and links of every page, with the line and the fix for each problem.
 
     `k` is None when the data itself could not be loaded: the checks that need it are skipped.
     """
-    sources = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
     english = {path: text for path, text in sources.items() if path.count(".") == 1}
     dimensions = list(k.dimensions) if k else []
     pages = set(english) | {dimension_path(slug) for slug in dimensions}
@@ -157,7 +168,7 @@ def on_page_markdown(markdown, page, config, files):
     ctx = context(config, page.url)
     if STATUS_MARKER in markdown:
         markdown = markdown.replace(STATUS_MARKER, render_status(ctx, st["page_translations"]))
-    expanded, problems, notes = expand_markers(markdown, ctx, src, line_offset=front_matter_lines(page))
+    expanded, problems, notes = expand_markers(markdown, ctx, src, line_offset=front_matter_lines(st["sources"], src))
     st["problems"] += problems
     st["notes_shown"].setdefault(english_path, []).extend(notes)
     assumption = next((a for a in st["assumptions"] if a.path == english_path), None)
@@ -222,59 +233,44 @@ def edit_href(config, repo_path: str) -> str:
     return root + repo_path
 
 
-def read_assumptions(docs: Path, lang: str, default: str, titles: dict[str, str]) -> list[AssumptionPage]:
+def read_assumptions(sources: dict[str, str], lang: str, default: str, titles: dict[str, str]) -> list[AssumptionPage]:
     """Number, title, description and dimensions of each assumption page, in the edition's language."""
     found = []
-    for english in sorted((docs / "assumptions").glob("*.md")):
-        if english.name.count(".") > 1 or english.name == "index.md":
+    for path, text in sources.items():
+        if not path.startswith("assumptions/") or path.count(".") > 1 or path == "assumptions/index.md":
             continue
-        _, meta = get_data(english.read_text(encoding="utf-8"))
+        meta = get_data(text)[1]
         if "assumption" not in meta:
             continue
-        localized = english.with_name(english.stem + f".{lang}.md")
-        source = localized if lang != default and localized.exists() else english
-        local_meta = get_data(source.read_text(encoding="utf-8"))[1]
-        path = f"assumptions/{english.name}"
-        found.append(AssumptionPage(number=int(meta["assumption"]), path=path, title=titles.get(path, english.stem),
+        local_meta = get_data(sources[localized_path(path, lang, default, sources)])[1]
+        found.append(AssumptionPage(number=int(meta["assumption"]), path=path, title=titles.get(path, path),
                                     description=str(local_meta.get("description", meta.get("description", ""))),
                                     dimensions=tuple(meta.get("dimensions") or ())))
     return sorted(found, key=lambda a: a.number)
 
 
-def read_titles(docs: Path, lang: str, default: str) -> dict[str, str]:
+def read_titles(sources: dict[str, str], lang: str, default: str) -> dict[str, str]:
     """Each page's title (its H1) in the edition's language, by English docs path."""
     titles = {}
-    for english in docs.rglob("*.md"):
-        if english.name.count(".") > 1:
-            continue
-        localized = english.with_name(english.stem + f".{lang}.md")
-        source = localized if lang != default and localized.exists() else english
-        body = get_data(source.read_text(encoding="utf-8"))[0]
+    for path in (p for p in sources if p.count(".") == 1):
+        body = get_data(sources[localized_path(path, lang, default, sources)])[0]
         heading = next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), None)
         if heading:
-            titles[english.relative_to(docs).as_posix()] = heading
+            titles[path] = heading
     return titles
 
 
-def read_page_translations(docs: Path) -> list[PageTranslation]:
+def read_page_translations(sources: dict[str, str]) -> list[PageTranslation]:
     result = []
-    for english in sorted(docs.rglob("*.md")):
-        if english.name.count(".") > 1:
-            continue
-        relative = english.relative_to(docs).as_posix()
-        spanish = english.with_name(english.stem + ".es.md")
-        spanish_meta = get_data(spanish.read_text(encoding="utf-8"))[1] if spanish.exists() else None
-        status = page_status(english.read_text(encoding="utf-8"), spanish_meta)
-        result.append(PageTranslation(relative, relative[:-3] + ".es.md", status))
+    for path in (p for p in sources if p.count(".") == 1):
+        spanish = path[:-3] + ".es.md"
+        spanish_meta = get_data(sources[spanish])[1] if spanish in sources else None
+        result.append(PageTranslation(path, spanish, page_status(sources[path], spanish_meta)))
     return result
 
 
-def front_matter_lines(page) -> int:
-    path = page.file.abs_src_path
-    if not path:
-        return 0
-    text = Path(path).read_text(encoding="utf-8")
-    match = re.match(r"\A---\s*\n.*?\n---\s*\n", text, re.DOTALL)
+def front_matter_lines(sources: dict[str, str], src_uri: str) -> int:
+    match = re.match(r"\A---\s*\n.*?\n---\s*\n", sources.get(src_uri, ""), re.DOTALL)
     return match.group(0).count("\n") if match else 0
 
 
