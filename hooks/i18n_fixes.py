@@ -11,7 +11,8 @@ from _shared import default_language, i18n, lang_state, language, relative_url, 
 from mkdocs.plugins import event_priority
 
 from kb.site_output import (absolute_url, add_x_default, configure_search, drop_from_sitemap, dumps_index,
-                            mark_english_titles, split_search_index, strip_alternate_links)
+                            english_titles, mark_english_titles, split_search_index,
+                            strip_alternate_links)
 from kb.translation import STALE
 
 _saved: dict = {}     # survives from the English build to the Spanish one
@@ -50,8 +51,10 @@ def on_page_markdown(markdown, page, config, files):
         lang_state(config)["fallback_urls"].add(page.url)
         return markdown
     # Whether this translation is stale was worked out once for the status page (knowledge_pages).
-    statuses = {t.spanish_path: t.status for t in lang_state(config).get("page_translations", [])}
-    if statuses.get(page.file.src_uri) == STALE:
+    st = lang_state(config)
+    if "status_by_page" not in st:
+        st["status_by_page"] = {t.spanish_path: t.status for t in st.get("page_translations", [])}
+    if st["status_by_page"].get(page.file.src_uri) == STALE:
         href = relative_url(site_path(page.file.src_uri.replace(f".{lang}.md", ".md"), default, default), page.url)
         notice = (f'<p class="kb-translation-notice" role="note">{ui(config, "page_stale_notice")} '
                   f'<a href="{href}" hreflang="{default}" lang="{default}">{ui(config, "read_english")}</a></p>')
@@ -64,7 +67,10 @@ def on_page_content(html, page, config, files):
     if lang == default:
         return html
     html = html.replace('title="Permanent link"', f'title="{ui(config, "permalink")}"')
-    html = mark_english_titles(html, english_titles(lang_state(config)["knowledge"]))
+    st = lang_state(config)
+    if "english_titles" not in st:
+        st["english_titles"] = english_titles(st["knowledge"])
+    html = mark_english_titles(html, st["english_titles"])
     if page.url in lang_state(config)["fallback_urls"]:
         href = relative_url(site_path(page.file.src_uri, default, default), page.url)
         notice = (f'<p class="kb-translation-notice" role="note">{ui(config, "page_missing_notice")} '
@@ -110,10 +116,3 @@ def on_post_build(config):
                     for lang in others for url in state.get(lang, {}).get("fallback_urls", set())}
         xml = drop_from_sitemap(sitemap.read_text(encoding="utf-8"), fallback)
         sitemap.write_text(add_x_default(xml, default), encoding="utf-8")
-
-
-def english_titles(k) -> set[str]:
-    """English titles and names the data knows that stay in English in the other edition."""
-    titles = {s.en.title for s in k.sources.values()}
-    titles |= {o.en.name for o in k.organizations.values() if o.es is None or o.es.name == o.en.name}
-    return titles

@@ -110,7 +110,8 @@ def known_anchors(english: dict[str, str], k) -> dict[str, set[str]]:
         if "[^" in text:      # footnotes: MkDocs checks their anchors itself
             continue
         if path == "assumptions/index.md":
-            ids |= {f"assumption-{n}" for n in range(1, 20)}
+            count = sum(1 for p in english if p.startswith("assumptions/") and p != path)
+            ids |= {f"assumption-{n}" for n in range(1, count + 1)}
         anchors[path] = ids
     for slug in k.dimensions:
         anchors[dimension_path(slug)] = {"risks", "resiliencies", "assumptions", "about-this-page"}

@@ -58,9 +58,8 @@ def build_linker(k, lang: str, default: str):
 def on_page_content(html, page, config, files):
     st = lang_state(config)
     matcher, targets, by_url = linker(config)
-    own_prefix = page.url.split("#")[0]
     written = {by_url[path] for path in site_paths_linked(html, page.url)
-               if path in by_url and not path.startswith(own_prefix + "#")}
+               if path in by_url and not path.startswith(page.url + "#")}   # not its own entries
     linked = set()
     if page.file.src_uri not in st.get("generated", ()) and not page.file.src_uri.startswith(NOT_LINKED):
         html, linked = link_first_occurrences(html, matcher, targets, already_linked=written,

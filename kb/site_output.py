@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from urllib.parse import urljoin
@@ -99,19 +100,32 @@ def dumps_index(index: dict) -> str:
 _EMPHASIS = re.compile(r"<(em|cite)>([^<]{3,}?)</\1>")
 
 
-def mark_english_titles(html: str, english_titles: set[str]) -> str:
+def english_titles(knowledge) -> frozenset[str]:
+    """English titles and names the data knows that stay in English in the other edition."""
+    titles = {s.en.title for s in knowledge.sources.values()}
+    titles |= {o.en.name for o in knowledge.organizations.values() if o.es is None or o.es.name == o.en.name}
+    return frozenset(titles)
+
+
+@functools.lru_cache(maxsize=8)
+def _title_forms(titles: frozenset[str]) -> frozenset[str]:
+    """Each title folded for comparison, and its part before a colon (the short title)."""
+    folded = {" ".join(t.split()).casefold() for t in titles}
+    return frozenset(folded | {t.split(":")[0] for t in folded})
+
+
+def mark_english_titles(html: str, titles: frozenset[str]) -> str:
     """On a translated page, mark italic titles of English works and names as lang="en".
 
-    `english_titles` holds the English titles and names the data knows (sources, organizations);
-    an italic text that is one of them, or the start of one ("Pathways for Peace" for "Pathways
+    `titles` holds the English titles and names the data knows (see `english_titles`); an
+    italic text that is one of them, or the start of one ("Pathways for Peace" for "Pathways
     for Peace: Inclusive Approaches…"), is English: screen readers then switch voice.
     """
-    folded = {" ".join(t.split()).casefold() for t in english_titles}
-    prefixes = {t.split(":")[0] for t in folded}
+    forms = _title_forms(titles)
 
     def mark(match: re.Match) -> str:
         text = " ".join(match.group(2).split()).casefold()
-        if text in folded or text in prefixes:
+        if text in forms:
             return f'<{match.group(1)} lang="en">{match.group(2)}</{match.group(1)}>'
         return match.group(0)
     return _EMPHASIS.sub(mark, html)

@@ -40,7 +40,7 @@ def test_untranslated_pages_leave_the_sitemap():
 
 
 def test_italic_titles_of_english_works_are_marked_english():
-    titles = {"Pathways for Peace: Inclusive Approaches to Preventing Violent Conflict", "Over Zero"}
+    titles = frozenset({"Pathways for Peace: Inclusive Approaches to Preventing Violent Conflict", "Over Zero"})
     html = "<p><em>Pathways for Peace</em>, <em>Over  Zero</em> y <em>Opciones de paz</em></p>"
     assert mark_english_titles(html, titles) == (
         '<p><em lang="en">Pathways for Peace</em>, <em lang="en">Over  Zero</em> y <em>Opciones de paz</em></p>')
