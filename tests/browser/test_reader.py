@@ -47,6 +47,8 @@ def search(tab, query):
 
 @pytest.mark.parametrize("query,expected", [
     ("depuracion etnica", "es/glossary/"),
+    ("depuracion", "es/glossary/"),              # "-ción" typed without its accent
+    ("educacion para la paz", "es/factors/"),
     ("impunidad", "es/"),
     ("sociedad civil", "es/dimensions/vibrant-civil-society-active-private-sectors/"),
     ("discurso de odio", "es/assumptions/hate-speech/"),
@@ -60,6 +62,23 @@ def test_spanish_search_without_accents_finds_spanish_pages_only(page, server, q
     assert any(urlparse(href).path.startswith("/" + expected) for href in results), (query, results)
     index_requests = [u for u in requests if "search_index" in u]
     assert index_requests and all("/es/search/" in u for u in index_requests)
+
+
+def test_found_words_are_not_listed_as_missing(page, server):
+    # Material strikes through typed words a result lacks; stemmed or unaccented words it has
+    # must not be struck through, nor stop words such as "para" and "la".
+    page.goto(f"{server}/es/")
+    search(page, "depuracion etnica")
+    # The best section is the second link of the first result (the first is the page itself);
+    # sections under "more on this page" may rightly lack a word.
+    best = page.locator(".md-search-result__item").first.locator(":scope > a").nth(1)
+    assert best.get_attribute("href").endswith("/es/glossary/?h=depuracion+etnica#ethnic-cleansing")
+    assert best.locator("del").count() == 0 and best.locator("mark").count() >= 2
+    page.fill(".md-search__input", "")
+    search(page, "educacion para la paz")
+    best = page.locator(".md-search-result__item").first.locator(":scope > a").nth(1)
+    assert "res-peace-education-capacity" in best.get_attribute("href")
+    assert best.locator("del").count() == 0
 
 
 def test_the_search_index_loads_only_when_the_reader_searches(phone, server):
