@@ -34,6 +34,18 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
+# --- provenance: whose words or claim a text is --------------------------------------------
+class Provenance(Strict):
+    """Where a text comes from. Shown to readers ("From the paper", "UN definition", "Site
+    summary") and written into the HTML as data-provenance="paper|official|site"."""
+    kind: Literal["paper", "official", "site"]
+    # paper: the docs page (and #anchor) of the site's section that presents that part of the
+    #        paper, e.g. "definitions.md#mass-violence";
+    # official: the document and place, e.g. "A/RES/60/1, paras. 138-139";
+    # site: empty (the site's own synthesis).
+    ref: str = ""
+
+
 # --- glossary.yml -----------------------------------------------------------------------
 class GlossaryText(Strict):
     term: Text
