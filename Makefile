@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # Material 9.8 prints a banner about MkDocs 2.0 on every build; we stay on 1.x on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve serve-en build test test-fast stamp benchmark screenshots clean
+.PHONY: serve serve-en build check schemas test test-fast stamp benchmark screenshots clean
 
 $(BIN)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ serve-en: $(BIN)/.runtime  ## English only: faster reloads while writing English
 
 build: $(BIN)/.runtime     ## the whole site into site/, failing on any warning
 	$(BIN)/mkdocs build --strict --site-dir site
+
+check: $(BIN)/.runtime     ## data and pages checked in seconds, no site build (also the pre-commit hook)
+	$(BIN)/python scripts/check.py
+
+schemas: $(BIN)/.runtime   ## rewrite schemas/*.schema.json from kb/schema.py (editors complete and check data/)
+	$(BIN)/python -m kb.editor_schemas
 
 test: $(BIN)/.tests        ## every test: data, generators, built site, and Chromium
 	./scripts/ensure-chromium.sh

@@ -1,4 +1,4 @@
-"""What static-i18n leaves to us (../shared/stack.md §7): a 404 page per language, absolute
+"""What static-i18n leaves to us (MAINTAINING.md, "static-i18n"): a 404 page per language, absolute
 hreflang links with x-default, one search index per language, and honest notices on Spanish
 pages that are out of date or not translated yet."""
 

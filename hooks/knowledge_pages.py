@@ -119,7 +119,7 @@ def known_anchors(english: dict[str, str], k) -> dict[str, set[str]]:
 
 
 def generated_file(config, plugin, path: str, content: str, lang: str, default: str) -> File:
-    """An in-memory page with the bookkeeping static-i18n expects (stack.md, section 3.2)."""
+    """An in-memory page with the bookkeeping static-i18n expects (MAINTAINING.md, "Generated pages")."""
     def dest(for_lang: str) -> str:
         return ("" if for_lang == default else f"{for_lang}/") + path[:-3] + "/index.html"
 

@@ -30,3 +30,17 @@ class KnowledgeError(Exception):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the site's data or pages:"
         return "\n".join([head, *(f"- {p}" for p in self.problems)])
+
+
+def github_annotation(problem: Problem) -> str:
+    """The problem as a GitHub Actions workflow command: the message then shows on the
+    contributor's line in the pull request's "Files changed" view."""
+    def data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(text: str) -> str:
+        return data(text).replace(":", "%3A").replace(",", "%2C")
+
+    where = f"file={prop(problem.file)}" + (f",line={problem.line}" if problem.line else "")
+    subject = f"[{problem.entry}] " if problem.entry else ""
+    return f"::error {where}::{data(subject + problem.message + '. How to fix: ' + problem.fix)}"

@@ -1,4 +1,4 @@
-"""Changes to the built site that MkDocs and static-i18n leave to us (see ../shared/stack.md)."""
+"""Changes to the built site that MkDocs and static-i18n leave to us (each is listed in MAINTAINING.md)."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 # (page, facts that page must state). Figures and names come from the paper; corrections from
-# the site's fact-check (../shared/factcheck.md) appear in the editorial notes.
+# the project's fact-check of the paper's sources appear in the editorial notes.
 ENGLISH_FACTS = {
     "": ["Stanley Center for Peace and Security", "September 2020", "nine"],
     "about/": ["COVID-19", "upstream", "resilience", "1956"],
