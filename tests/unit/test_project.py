@@ -40,14 +40,39 @@ def test_ci_installs_chromium_then_runs_the_readme_test_command():
 def test_github_workflow_tests_pull_requests_and_publishes_main_to_pages():
     workflow = yaml.load((ROOT / ".github/workflows/site.yml").read_text(), Loader=yaml.BaseLoader)
     assert "pull_request" in workflow["on"] and workflow["on"]["push"]["branches"] == ["main"]
-    test_steps = " ".join(str(s.get("run", "")) for s in workflow["jobs"]["test"]["steps"])
-    assert "make test" in test_steps
-    publish = workflow["jobs"]["publish"]
-    uses = [s.get("uses", "") for s in publish["steps"]]
-    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
-    assert any(u.startswith("actions/deploy-pages@") for u in uses)
-    assert "make build" in " ".join(str(s.get("run", "")) for s in publish["steps"])
-    assert publish["needs"] == "test" and publish["permissions"] == {"pages": "write", "id-token": "write"}
+    jobs = workflow["jobs"]
+    build, deploy = jobs["build"], jobs["deploy"]
+    runs = " ".join(str(s.get("run", "")) for s in build["steps"])
+    assert "make check" in runs and "make test" in runs and "make build" in runs
+    # Pull requests: the built site is attached for reviewers to download.
+    attach = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert "pull_request" in attach["if"] and attach["with"]["path"] == "site"
+    # main: packaged for Pages, and deployed by a job that needs the build.
+    package = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert "refs/heads/main" in package["if"] and package["with"]["path"] == "site"
+    assert deploy["needs"] == "build" and "refs/heads/main" in deploy["if"]
+    # The published build knows its address and where to edit and report.
+    assert "configure-pages" in str(jobs["address"]["steps"]) and "needs.address.outputs.base_url" in str(build)
+    assert "SITE_URL" in runs and {"SITE_EDIT_URI", "SITE_REPO_URL"} <= set(build["env"])
+
+
+def test_github_workflow_runs_project_code_only_without_write_access():
+    """A pull request's code runs in the build job: read-only token, not kept in .git/config. The
+    job that may deploy runs none of the project's code: no checkout, no make, only the deploy action."""
+    workflow = yaml.load((ROOT / ".github/workflows/site.yml").read_text(), Loader=yaml.BaseLoader)
+    assert workflow["permissions"] == {}
+    for name, job in workflow["jobs"].items():
+        steps = job["steps"]
+        runs_code = any("run" in s or s.get("uses", "").startswith("actions/checkout@") for s in steps)
+        writes = {k for k, v in job.get("permissions", {}).items() if v == "write"}
+        assert not (runs_code and writes), f"job '{name}' runs project code with write permissions {writes}"
+        for step in steps:
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] == "false", f"job '{name}' keeps the token in .git/config"
+    assert workflow["jobs"]["build"]["permissions"] == {"contents": "read"}
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
 
 
 def mkdocs_config() -> dict:
