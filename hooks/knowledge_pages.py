@@ -16,6 +16,7 @@ from kb.dimension_pages import dimension_path, render_dimension_page
 from kb.front_matter import check_front_matter
 from kb.page_checks import check_headings, check_links, heading_ids
 from kb.markers import expand_markers
+from kb.page_links import at_line
 from kb.problems import Problem
 from kb.reference_pages import AssumptionPage, render_assumption_dimensions
 from kb.status_page import PageTranslation, render_status
@@ -163,7 +164,8 @@ def on_page_markdown(markdown, page, config, files):
     st = lang_state(config)
     src = page.file.src_uri
     if src in st["generated"]:
-        page.edit_url = edit_href(config, "data/dimensions.yml") or None
+        line = st["knowledge"].lines.get(("data/dimensions.yml", src.rsplit("/", 1)[-1][:-3]), 0)
+        page.edit_url = at_line(edit_href(config, "data/dimensions.yml"), line) or None   # at the entry
         return markdown
     english_path = re.sub(r"\.[a-z]{2}\.md$", ".md", src)
     ctx = context(config, page.url)

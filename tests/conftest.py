@@ -18,11 +18,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SITE_URL = "https://kb.example.org/"   # any absolute URL: tests check what the build makes of it
+REPO_URL = "https://github.com/example/kb"   # "Report a problem" opens an issue there
+CONTACT_EMAIL = "kb@example.org"
 
 
 def build_site(destination: Path, project: Path = ROOT, extra_env: dict | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL,
-           "SITE_EDIT_URI": "https://github.com/example/kb/edit/main/docs/", **(extra_env or {})}
+           "SITE_EDIT_URI": "https://github.com/example/kb/edit/main/docs/",
+           "SITE_REPO_URL": REPO_URL, "SITE_CONTACT_EMAIL": CONTACT_EMAIL, **(extra_env or {})}
     env.pop("BUILD_ONLY_LOCALE", None)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=600)

@@ -44,3 +44,36 @@ def test_italic_titles_of_english_works_are_marked_english():
     html = "<p><em>Pathways for Peace</em>, <em>Over  Zero</em> y <em>Opciones de paz</em></p>"
     assert mark_english_titles(html, titles) == (
         '<p><em lang="en">Pathways for Peace</em>, <em lang="en">Over  Zero</em> y <em>Opciones de paz</em></p>')
+
+
+# --- "Report a problem" and edit links (kb/page_links.py) ---------------------------------------
+from kb.page_links import ReportWords, at_line, report_problem_html  # noqa: E402
+
+EN = ReportWords("Report a problem", "Problem on the page", "Page", "What is wrong?", "or write to")
+ES = ReportWords("Reportar un error", "Error en la página", "Página", "¿Qué está mal?", "o escriba a")
+
+
+def test_report_line_is_absent_when_neither_repository_nor_address_is_configured():
+    assert report_problem_html("", "", "About", "https://kb.example.org/about/", EN, ES) == ""
+
+
+def test_report_line_shows_no_address_when_none_is_configured():
+    html = report_problem_html("https://github.com/o/r", "", "About", "https://kb.example.org/about/", EN, ES)
+    assert "mailto:" not in html and "or write to" not in html and "/issues/new?" in html
+
+
+def test_report_line_with_an_address_only_offers_the_address():
+    html = report_problem_html("", "kb@example.org", "About", "https://kb.example.org/about/", EN, ES)
+    assert "/issues/new" not in html and "Report a problem: <a href=\"mailto:kb@example.org?subject=" in html
+
+
+def test_report_link_escapes_a_title_with_markup_characters():
+    html = report_problem_html("https://github.com/o/r/", "", 'A "quoted" <title> & more', "https://x/", EN, ES)
+    assert "<title>" not in html and '"quoted"' not in html
+    assert "https://github.com/o/r/issues/new?title=Problem%20on%20the%20page%3A%20A%20%22quoted%22" in html
+
+
+def test_edit_link_at_a_line_only_when_there_is_a_link_and_a_line():
+    assert at_line("https://github.com/o/r/edit/main/data/d.yml", 12) == "https://github.com/o/r/edit/main/data/d.yml#L12"
+    assert at_line("https://github.com/o/r/edit/main/data/d.yml", 0) == "https://github.com/o/r/edit/main/data/d.yml"
+    assert at_line("", 12) == ""

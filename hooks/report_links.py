@@ -1,0 +1,27 @@
+"""'Report a problem' on every page: the words come from data/interface.yml, the repository and the
+e-mail address from mkdocs.yml `extra:`; overrides/partials/feedback.html shows the paragraph."""
+
+from __future__ import annotations
+
+from _shared import knowledge, language
+
+from kb.page_links import ReportWords, report_problem_html
+from kb.site_output import absolute_url
+
+WORDS = {"link": "report_problem", "issue_title": "report_issue_title", "page": "report_issue_page",
+         "prompt": "report_issue_prompt", "or_write": "report_or_write"}
+
+
+def words(k, lang: str) -> ReportWords:
+    return ReportWords(**{field: k.ui(key, lang) for field, key in WORDS.items()})
+
+
+def on_page_context(context, page, config, nav):
+    k, lang = knowledge(), language(config)
+    other = next(l for l in ("en", "es") if l != lang)
+    extra = config.get("extra") or {}
+    context["kb_report"] = report_problem_html(
+        repo_url=str(extra.get("report_repo_url") or ""), email=str(extra.get("contact_email") or ""),
+        page_title=str(page.title or config["site_name"]), page_url=absolute_url(config["site_url"] or "", page.url),
+        words=words(k, lang), other=words(k, other))
+    return context

@@ -1,0 +1,49 @@
+"""Links every page carries for people who want to fix it: "edit this page" at the right line of a
+data file, and "Report a problem", a prefilled issue on the repository plus an e-mail address."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import quote, urlencode
+
+
+def at_line(edit_href: str, line: int) -> str:
+    """An edit link that opens at a line: GitHub's editor puts the cursor at `#L<line>`."""
+    return f"{edit_href}#L{line}" if edit_href and line > 0 else edit_href
+
+
+@dataclass(frozen=True)
+class ReportWords:
+    """The interface words of the report link, in the page's language and in the other one."""
+    link: str            # "Report a problem"
+    issue_title: str     # "Problem on the page"
+    page: str            # "Page" (the issue body's first line, in both languages)
+    prompt: str          # "What is wrong, and what should it say?" (both languages)
+    or_write: str        # "or write to"
+
+
+def issue_url(repo_url: str, title: str, body: str) -> str:
+    """A new-issue URL with title and body filled in (GitHub, Forgejo and GitLab read these)."""
+    return repo_url.rstrip("/") + "/issues/new?" + urlencode({"title": title, "body": body}, quote_via=quote)
+
+
+def report_problem_html(repo_url: str, email: str, page_title: str, page_url: str,
+                        words: ReportWords, other: ReportWords) -> str:
+    """The "Report a problem" paragraph, or "" when the site has neither a repository nor an address.
+
+    The issue is prefilled in both languages: a reader writes in theirs, maintainers read either.
+    """
+    if not repo_url and not email:
+        return ""
+    parts = []
+    if repo_url:
+        body = (f"{words.page} / {other.page}: {page_url}\n\n"
+                f"{words.prompt}\n{other.prompt}\n\n")
+        href = issue_url(repo_url, f"{words.issue_title}: {page_title}", body)
+        parts.append(f'<a href="{escape(href)}" rel="nofollow">{escape(words.link)}</a>')
+    if email:
+        subject = quote(f"{words.issue_title}: {page_title}")
+        mail = f'<a href="mailto:{escape(email)}?subject={escape(subject)}">{escape(email)}</a>'
+        parts.append(f"{escape(words.or_write)} {mail}" if repo_url else f"{escape(words.link)}: {mail}")
+    return '<p class="kb-report">' + " ".join(parts) + "</p>"
