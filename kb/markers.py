@@ -12,6 +12,7 @@ from .context import RenderContext
 from .dimension_pages import render_dimensions_list, render_factor_index
 from .glossary_page import render_glossary
 from .matrix_svg import render_matrix
+from .page_links import render_contributor_guides
 from .problems import Problem
 from .reference_pages import (render_assumptions_list, render_definition, render_note_box,
                               render_notes_list, render_organizations, render_sources)
@@ -28,6 +29,7 @@ WHOLE = {
     "assumptions-list": render_assumptions_list,
     "dimensions-list": render_dimensions_list,
     "dimension-matrix": render_matrix,
+    "contributor-guides": render_contributor_guides,
 }
 # Markers that take an id, the table the id must be in, and the renderer.
 WITH_ID = {

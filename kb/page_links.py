@@ -47,3 +47,21 @@ def report_problem_html(repo_url: str, email: str, page_title: str, page_url: st
         mail = f'<a href="mailto:{escape(email)}?subject={escape(subject)}">{escape(email)}</a>'
         parts.append(f"{escape(words.or_write)} {mail}" if repo_url else f"{escape(words.link)}: {mail}")
     return '<p class="kb-report">' + " ".join(parts) + "</p>"
+
+
+GUIDES = (("CONTRIBUTING.md", "en", "guide_in_english"), ("CONTRIBUTING.es.md", "es", "guide_in_spanish"))
+
+
+def render_contributor_guides(ctx) -> str:
+    """`<!-- kb:contributor-guides -->`: the contributor guides in both languages, on the repository.
+
+    The reading address is the edit address with GitHub's `/blob/` for `/edit/`; without an edit
+    address (a local build) the file names are shown instead of links.
+    """
+    items = []
+    for path, lang, key in sorted(GUIDES, key=lambda guide: guide[1] != ctx.lang):   # own language first
+        href = ctx.edit_href(path).replace("/edit/", "/blob/", 1)
+        label = ctx.ui(key)
+        target = f'<a href="{escape(href)}" hreflang="{lang}">{escape(label)}</a>' if href else f"{escape(label)}: <code>{path}</code>"
+        items.append(f"<li>{target}</li>")
+    return '<ul class="kb-guides">\n' + "\n".join(items) + "\n</ul>\n"

@@ -68,3 +68,26 @@ def test_a_dimension_page_edit_button_opens_its_entry_in_the_data_file(site, pre
 
 def test_a_prose_page_edit_button_still_opens_its_markdown(site):
     assert site.soup("es/about/").select_one('a[rel="edit"]')["href"].endswith("/edit/main/docs/about.es.md")
+
+
+@pytest.mark.parametrize("url, first", [("about/", "CONTRIBUTING.md"), ("es/about/", "CONTRIBUTING.es.md")])
+def test_the_about_page_links_both_contributor_guides_own_language_first(site, url, first):
+    links = site.soup(url).select("#contributing ~ ul.kb-guides a")
+    hrefs = [a["href"] for a in links]
+    assert hrefs[0] == f"{REPO_URL}/blob/main/{first}"
+    assert set(hrefs) == {f"{REPO_URL}/blob/main/CONTRIBUTING.md", f"{REPO_URL}/blob/main/CONTRIBUTING.es.md"}
+    assert all((ROOT / h.rsplit("/", 1)[1]).is_file() for h in hrefs)
+
+
+def test_the_spanish_contributor_guide_has_the_same_content_as_the_english():
+    import re
+    english = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    spanish = (ROOT / "CONTRIBUTING.es.md").read_text(encoding="utf-8").replace("<página>", "<page>")
+
+    def shape(text):   # sections, table rows, commands, files and markers named
+        return (len(re.findall(r"^#+ ", text, re.M)), len(re.findall(r"^\|", text, re.M)),
+                sorted(set(re.findall(r"`make (\w+)", text))),
+                sorted(set(re.findall(r"`((?:docs|data|hooks|kb|overrides|schemas)/[^`]*|<!-- kb:[^`]*)`", text))))
+    assert shape(spanish) == shape(english)
+    for guide in (english, spanish):   # both say what the web editor cannot do
+        assert "make stamp" in guide.split("\n## ")[1]
