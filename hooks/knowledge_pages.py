@@ -16,7 +16,7 @@ from kb.dimension_pages import dimension_path, render_dimension_page
 from kb.front_matter import check_front_matter
 from kb.page_checks import check_headings, check_links, heading_ids
 from kb.markers import expand_markers
-from kb.page_links import at_line
+from kb.page_links import at_line, repository_edit_href
 from kb.problems import Problem
 from kb.reference_pages import AssumptionPage, render_assumption_dimensions
 from kb.status_page import PageTranslation, render_status
@@ -229,11 +229,7 @@ def context(config, page_url: str) -> RenderContext:
 
 def edit_href(config, repo_path: str) -> str:
     """Edit link for any file in the repository, derived from the absolute edit_uri (…/edit/main/docs/)."""
-    edit_uri = config.get("edit_uri") or ""
-    if not edit_uri.startswith("http"):
-        return ""
-    root = edit_uri[: -len("docs/")] if edit_uri.endswith("docs/") else edit_uri
-    return root + repo_path
+    return repository_edit_href(config.get("edit_uri") or "", repo_path)
 
 
 def read_assumptions(sources: dict[str, str], lang: str, default: str, titles: dict[str, str]) -> list[AssumptionPage]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from _shared import knowledge, language
 
-from kb.page_links import ReportWords, report_problem_html
+from kb.page_links import ENTRY_PAGES, ReportWords, add_entry_edit_links, report_problem_html, repository_edit_href
 from kb.site_output import absolute_url
 
 WORDS = {"link": "report_problem", "issue_title": "report_issue_title", "page": "report_issue_page",
@@ -25,3 +25,15 @@ def on_page_context(context, page, config, nav):
         page_title=str(page.title or config["site_name"]), page_url=absolute_url(config["site_url"] or "", page.url),
         words=words(k, lang), other=words(k, other))
     return context
+
+
+def on_post_page(html, page, config):
+    """On the glossary, organizations, factors and sources pages, each entry links to its line.
+    Added to the written page, after search has indexed it: results never show "Edit this entry"."""
+    kind = page.file.src_uri.split(".", 1)[0]
+    if kind not in ENTRY_PAGES:
+        return html
+    k = knowledge()
+    data_file = ENTRY_PAGES[kind]
+    return add_entry_edit_links(html, data_file, k.lines, repository_edit_href(config.get("edit_uri") or "", data_file),
+                                k.ui("edit_entry", language(config)))

@@ -3,9 +3,19 @@ data file, and "Report a problem", a prefilled issue on the repository plus an e
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import quote, urlencode
+
+
+def repository_edit_href(edit_uri: str, repo_path: str) -> str:
+    """Edit link for any file in the repository, from the absolute edit_uri (…/edit/main/docs/);
+    "" when the site has no absolute edit_uri (a local build)."""
+    if not (edit_uri or "").startswith("http"):
+        return ""
+    root = edit_uri[: -len("docs/")] if edit_uri.endswith("docs/") else edit_uri
+    return root + repo_path
 
 
 def at_line(edit_href: str, line: int) -> str:
@@ -65,3 +75,33 @@ def render_contributor_guides(ctx) -> str:
         target = f'<a href="{escape(href)}" hreflang="{lang}">{escape(label)}</a>' if href else f"{escape(label)}: <code>{path}</code>"
         items.append(f"<li>{target}</li>")
     return '<ul class="kb-guides">\n' + "\n".join(items) + "\n</ul>\n"
+
+
+# List pages whose entries carry their own edit link, and the data file each entry comes from.
+ENTRY_PAGES = {"glossary": "data/glossary.yml", "organizations": "data/organizations.yml",
+               "factors": "data/factors.yml", "sources": "data/sources.yml"}
+_ELEMENT_WITH_ID = re.compile(r'<(?P<tag>h[2-6]|div|section|article|li)\b(?P<attrs>[^>]*\bid="(?P<id>[a-z0-9-]+)"[^>]*)>')
+
+
+def add_entry_edit_links(html: str, data_file: str, lines: dict, edit_href: str, label: str) -> str:
+    """Give each entry of a list page (an element whose id is the entry's slug) a small link that
+    opens its data file at the entry's line. Headings get it after the heading, other entries
+    as their first child; nothing changes when the site has no edit link."""
+    if not edit_href:
+        return html
+    out, last = [], 0
+    for match in _ELEMENT_WITH_ID.finditer(html):
+        line = lines.get((data_file, match.group("id")), 0)
+        if not line:
+            continue
+        link = f'<a class="kb-entry-edit" href="{escape(at_line(edit_href, line))}">{escape(label)}</a>'
+        if match.group("tag").startswith("h"):
+            close = html.find(f"</{match.group('tag')}>", match.end())
+            if close == -1:
+                continue
+            at = close + len(match.group("tag")) + 3
+        else:
+            at = match.end()
+        out += [html[last:at], link]
+        last = at
+    return "".join(out) + html[last:]

@@ -91,3 +91,26 @@ def test_the_spanish_contributor_guide_has_the_same_content_as_the_english():
     assert shape(spanish) == shape(english)
     for guide in (english, spanish):   # both say what the web editor cannot do
         assert "make stamp" in guide.split("\n## ")[1]
+
+
+def data_lines(name: str) -> dict[str, int]:
+    lines = (ROOT / "data" / name).read_text(encoding="utf-8").splitlines()
+    return {line.split(":", 1)[1].strip(): n for n, line in enumerate(lines, 1) if line.startswith("- slug:")}
+
+
+@pytest.mark.parametrize("page, data", [("glossary", "glossary.yml"), ("organizations", "organizations.yml"),
+                                        ("factors", "factors.yml"), ("sources", "sources.yml")])
+@pytest.mark.parametrize("prefix", ["", "es/"])
+def test_each_entry_of_a_list_page_opens_its_line_in_the_data_file(site, page, data, prefix):
+    entries = data_lines(data)
+    soup = site.soup(f"{prefix}{page}/")
+    links = soup.select("a.kb-entry-edit")
+    assert len(links) == len(entries)
+    label = INTERFACE["edit_entry"]["es" if prefix else "en"]
+    for link in links:
+        entry = link.find_previous(id=lambda i: i in entries)   # the heading or box it belongs to
+        assert link["href"] == f"https://github.com/example/kb/edit/main/data/{data}#L{entries[entry['id']]}"
+        assert link.get_text() == label
+    # "Edit this entry" stays out of search results
+    index = site.html(f"{prefix}search/search_index.json")
+    assert label not in index

@@ -77,3 +77,16 @@ def test_edit_link_at_a_line_only_when_there_is_a_link_and_a_line():
     assert at_line("https://github.com/o/r/edit/main/data/d.yml", 12) == "https://github.com/o/r/edit/main/data/d.yml#L12"
     assert at_line("https://github.com/o/r/edit/main/data/d.yml", 0) == "https://github.com/o/r/edit/main/data/d.yml"
     assert at_line("", 12) == ""
+
+
+def test_entry_edit_links_follow_headings_and_open_entry_boxes():
+    from kb.page_links import add_entry_edit_links
+    html = ('<h2 id="letter-a">A</h2><h3 id="atrocities">Atrocities<a class="headerlink" href="#atrocities">¶</a></h3>'
+            '<p>…</p><div class="kb-source" id="hippo-report"><em>HIPPO</em></div><h3 id="not-an-entry">X</h3>')
+    lines = {("data/glossary.yml", "atrocities"): 30, ("data/glossary.yml", "hippo-report"): 7}
+    out = add_entry_edit_links(html, "data/glossary.yml", lines, "https://g/o/r/edit/main/data/glossary.yml", "Edit <this>")
+    link = '<a class="kb-entry-edit" href="https://g/o/r/edit/main/data/glossary.yml#L{}">Edit &lt;this&gt;</a>'
+    assert out == ('<h2 id="letter-a">A</h2><h3 id="atrocities">Atrocities<a class="headerlink" href="#atrocities">¶</a></h3>'
+                   + link.format(30) + '<p>…</p><div class="kb-source" id="hippo-report">' + link.format(7)
+                   + '<em>HIPPO</em></div><h3 id="not-an-entry">X</h3>')
+    assert add_entry_edit_links(html, "data/glossary.yml", lines, "", "Edit") == html   # no edit URL, no links
