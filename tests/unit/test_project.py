@@ -88,3 +88,14 @@ def test_no_instant_navigation_no_web_fonts_no_github_api():
     assert config["theme"]["font"] is False and "repo_url" not in config
     search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
     assert search["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
+
+
+def test_pre_commit_runs_make_check_locally_and_every_documented_target_exists():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    hook = config["repos"][0]
+    assert hook["repo"] == "local" and hook["hooks"][0]["entry"] == "make check"
+    assert hook["hooks"][0]["pass_filenames"] is False   # make check reads the whole project
+    makefile = (ROOT / "Makefile").read_text()
+    readme = (ROOT / "README.md").read_text()
+    for target in set(re.findall(r"`make (\w[\w-]*)`", readme)):
+        assert re.search(rf"^{target}:", makefile, re.M), f"README names `make {target}`, which the Makefile lacks"
