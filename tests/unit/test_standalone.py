@@ -48,7 +48,7 @@ def test_the_repository_names_no_folder_outside_itself():
 
 def test_the_check_finds_a_shelf_reference_and_a_machine_path(tmp_path):
     (tmp_path / "a.md").write_text("See ../" + "shared/stack.md.\nfine\n", encoding="utf-8")
-    (tmp_path / "b.yml").write_text("# built on /" + "work/main\nurl: https://example.org/tmp/x\n", encoding="utf-8")
+    (tmp_path / "b.yml").write_text("# built on /" + "work/main\nurl: https://example.org/" + "tmp/x\n", encoding="utf-8")
     global ROOT
     saved, ROOT = ROOT, tmp_path
     try:
