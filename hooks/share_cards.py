@@ -1,0 +1,88 @@
+"""Link previews and dates: Open Graph/Twitter tags, a preview card per page, "Last updated".
+
+A thin adapter: the tags come from kb/share.py, the cards from kb/cards.py, the dates from
+kb/revision.py. overrides/main.html prints the tags (`kb_share_tags`) in <head>; Material's
+source-file partial prints the date (`page.meta.revision_date`).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+from pathlib import Path
+
+from _shared import ROOT, default_language, i18n, knowledge, lang_state, language
+from mkdocs.plugins import event_priority
+
+from kb.cards import CardText, cached_card
+from kb.revision import data_files_of, last_change, time_element
+from kb.share import SharedPage, absolute, card_path, meta_tags
+
+CACHE = Path(os.environ.get("KB_CARDS_CACHE") or ROOT / ".cache" / "cards")
+_run = {"serving": False}
+
+# Generated pages (no file in docs/) and the data files they are made from.
+GENERATED_DATA = {"dimensions/": ["data/dimensions.yml", "data/factors.yml"]}
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve` is for writing: cards would only slow each reload down.
+    _run["serving"] = command == "serve"
+
+
+def on_pre_build(config):
+    lang_state(config)["page_sources"] = {}
+
+
+@event_priority(100)   # before the markers are expanded: they tell which data files a page uses
+def on_page_markdown(markdown, page, config, files):
+    if page.file.abs_src_path:
+        sources = [f"docs/{page.file.src_uri}", *data_files_of(markdown)]
+    else:
+        sources = next((paths for prefix, paths in GENERATED_DATA.items() if page.file.src_uri.startswith(prefix)), [])
+    lang_state(config)["page_sources"][page.file.src_uri] = sources
+    return markdown
+
+
+@event_priority(-100)  # after the other hooks have settled the page's canonical URL
+def on_page_context(context, page, config, nav):
+    lang = language(config)
+    day = last_change(ROOT, lang_state(config)["page_sources"].get(page.file.src_uri, []))
+    if day is not None:
+        label = knowledge().ui("last_updated", lang)
+        page.meta["revision_date"] = f'<span class="kb-updated">{label}: {time_element(day, lang)}</span>'
+
+    plugin = i18n(config)
+    title = page_title(page)
+    site_name = config["site_name"]
+    language_name = plugin.current_language_config.name
+    image = card_path(lang, page.url)
+    shared = SharedPage(
+        title=title,
+        description=str(page.meta.get("description") or config.get("site_description") or ""),
+        url=page.canonical_url or absolute(config["site_url"], page.url),
+        site_name=site_name, lang=lang,
+        other_langs=tuple(l for l in plugin.build_languages if l != lang),
+        image_url=absolute(config["site_url"], image),
+        image_alt=f"{title} · {site_name} · {language_name}",
+        is_home=page.is_homepage or page.url in ("", f"{lang}/"),
+    )
+    context["kb_share_tags"] = meta_tags(shared)
+    if not _run["serving"]:
+        publish_card(CardText(title, site_name, language_name), Path(config["site_dir"]) / image)
+    return context
+
+
+def page_title(page) -> str:
+    """The page's own heading (its H1), not the shorter nav label ("Overview")."""
+    for item in page.toc or []:
+        if item.level == 1 and item.title:
+            return html.unescape(item.title)
+    return page.title or ""
+
+
+def publish_card(text: CardText, target: Path) -> None:
+    cached = cached_card(text, CACHE)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cached, target)

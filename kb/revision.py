@@ -1,0 +1,122 @@
+"""When each page last changed, from git history, and how to show it in the edition's language.
+
+One `git log` call per build reads the last commit date of every file under the folders asked
+for; a page's date is the latest of its source file and the data files it draws on. Outside a
+git checkout (a tarball, an export) or when git is missing, every date is unknown and pages show
+none: never the build date, which would be a wrong date.
+
+Reusable: `last_change(repo_root, files)` gives the date for anything (for example the version
+date of a citation).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+from babel.dates import format_date
+
+# The data file each page marker draws on: a page with `<!-- kb:glossary -->` changes when
+# data/glossary.yml does.
+MARKER_DATA = {
+    "kb:glossary": "data/glossary.yml",
+    "kb:definition": "data/glossary.yml",
+    "kb:factors": "data/factors.yml",
+    "kb:dimension-matrix": "data/factors.yml",
+    "kb:dimensions-list": "data/dimensions.yml",
+    "kb:organizations": "data/organizations.yml",
+    "kb:sources-list": "data/sources.yml",
+    "kb:notes-list": "data/editorial_notes.yml",
+    "kb:note": "data/editorial_notes.yml",
+}
+
+# Babel locales for the editions: Latin American Spanish, US English.
+BABEL_LOCALES = {"en": "en_US", "es": "es_419"}
+
+
+@lru_cache(maxsize=4)
+def file_dates(repo_root: Path, head: str = "") -> dict[str, dt.date]:
+    """Last commit date of every file in the repository's history, by repository path.
+
+    `head` is only part of the cache key (pass the current commit to re-read after a commit in
+    a long `mkdocs serve`). Returns {} outside git.
+    """
+    try:
+        result = subprocess.run(
+            ["git", "-c", "core.quotepath=off", "log", "--format=%x00%cI", "--name-only", "--no-renames", "HEAD"],
+            cwd=repo_root, capture_output=True, text=True, encoding="utf-8", timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if result.returncode != 0:
+        return {}
+    return parse_log(result.stdout)
+
+
+def parse_log(log: str) -> dict[str, dt.date]:
+    """{path: date} from `git log --format=%x00%cI --name-only` output (newest commit first)."""
+    dates: dict[str, dt.date] = {}
+    for block in log.split("\x00")[1:]:
+        lines = block.strip("\n").splitlines()
+        if not lines:
+            continue
+        day = dt.datetime.fromisoformat(lines[0].strip()).date()   # the committer's own calendar day
+        for path in lines[1:]:
+            path = path.strip()
+            if path and path not in dates:
+                dates[path] = day
+    return dates
+
+
+def is_git_checkout(repo_root: Path) -> bool:
+    return (repo_root / ".git").exists()
+
+
+def current_head(repo_root: Path) -> str:
+    """The checked-out commit, or "" outside git (cheap: read from .git, no subprocess)."""
+    git = repo_root / ".git"
+    try:
+        if git.is_file():   # a worktree: "gitdir: <path>"
+            git = Path(git.read_text(encoding="utf-8").split(":", 1)[1].strip())
+        head = (git / "HEAD").read_text(encoding="utf-8").strip()
+        if head.startswith("ref:"):
+            ref = head.split(" ", 1)[1]
+            for candidate in (git / ref, _common_dir(git) / ref):
+                if candidate.exists():
+                    return candidate.read_text(encoding="utf-8").strip()
+            return ref
+        return head
+    except (OSError, IndexError):
+        return ""
+
+
+def _common_dir(git: Path) -> Path:
+    common = git / "commondir"
+    if common.exists():
+        return (git / common.read_text(encoding="utf-8").strip()).resolve()
+    return git
+
+
+def data_files_of(markdown: str) -> list[str]:
+    """The data files a page's markers draw on."""
+    return sorted({path for marker, path in MARKER_DATA.items() if marker in markdown})
+
+
+def last_change(repo_root: Path, files: list[str]) -> dt.date | None:
+    """The latest commit date among `files` (repository paths), or None if git knows none of them."""
+    if not is_git_checkout(repo_root):
+        return None
+    dates = file_dates(repo_root, current_head(repo_root))
+    known = [dates[f] for f in files if f in dates]
+    return max(known) if known else None
+
+
+def format_day(day: dt.date, lang: str) -> str:
+    """'November 24, 2026' / '24 de noviembre de 2026'."""
+    return format_date(day, format="long", locale=BABEL_LOCALES.get(lang, lang))
+
+
+def time_element(day: dt.date, lang: str) -> str:
+    return f'<time datetime="{day.isoformat()}">{html.escape(format_day(day, lang))}</time>'
