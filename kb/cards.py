@@ -1,7 +1,7 @@
 """Preview cards: the 1200x630 PNG a messaging app shows when a page is shared.
 
 Drawn with Pillow from the page's title, the site's name and the edition's language, in the
-site's colours (docs/assets/site.css) and with the font shipped in fonts/ (so the build
+site's colours (docs/assets/site.css) and with the font shipped in kb/fonts/ (so the build
 downloads nothing). Each card is cached by its content: an unchanged page costs one hash and
 one file copy on rebuild.
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .share import CARD_HEIGHT, CARD_WIDTH
 
-FONT = Path(__file__).resolve().parent.parent / "fonts" / "DejaVuSans-Bold.ttf"
+FONT = Path(__file__).resolve().parent / "fonts" / "DejaVuSans-Bold.ttf"
 
 # The site's colours (docs/assets/site.css): primary background, white text, the dark scheme's
 # accent for the rule (4.5:1 or more against the primary).
