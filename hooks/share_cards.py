@@ -20,15 +20,16 @@ from kb.revision import data_files_of, last_change, time_element
 from kb.share import SharedPage, absolute, card_path, meta_tags
 
 CACHE = Path(os.environ.get("KB_CARDS_CACHE") or ROOT / ".cache" / "cards")
-_run = {"serving": False}
+_run = {"cards": True}
 
 # Generated pages (no file in docs/) and the data files they are made from.
 GENERATED_DATA = {"dimensions/": ["data/dimensions.yml", "data/factors.yml"]}
 
 
 def on_startup(command, dirty):
-    # `mkdocs serve` is for writing: cards would only slow each reload down.
-    _run["serving"] = command == "serve"
+    # `mkdocs serve` is for writing: cards would only slow each reload down. KB_PREVIEW_CARDS=off
+    # skips them in a build too (the benchmark's baseline).
+    _run["cards"] = command != "serve" and os.environ.get("KB_PREVIEW_CARDS", "on") != "off"
 
 
 def on_pre_build(config):
@@ -69,7 +70,7 @@ def on_page_context(context, page, config, nav):
         is_home=page.is_homepage or page.url in ("", f"{lang}/"),
     )
     context["kb_share_tags"] = meta_tags(shared)
-    if not _run["serving"]:
+    if _run["cards"]:
         publish_card(CardText(title, site_name, language_name), Path(config["site_dir"]) / image)
     return context
 

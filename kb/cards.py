@@ -104,7 +104,8 @@ def draw_card(text: CardText, font_path: Path = FONT) -> bytes:
 
     palette = image.quantize(colors=PALETTE_COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
     out = BytesIO()
-    palette.save(out, format="PNG", optimize=True)
+    # zlib level 6, not 9 or optimize=True: 10 % larger files (still far under 60 KB), ten times faster.
+    palette.save(out, format="PNG", compress_level=6)
     return out.getvalue()
 
 

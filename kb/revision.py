@@ -46,28 +46,60 @@ def file_dates(repo_root: Path, head: str = "") -> dict[str, dt.date]:
     """
     try:
         result = subprocess.run(
-            ["git", "-c", "core.quotepath=off", "log", "--format=%x00%cI", "--name-only", "--no-renames", "HEAD"],
+            ["git", "-c", "core.quotepath=off", "log", "--format=%x00%H %cI", "--name-only", "--no-renames", "HEAD"],
             cwd=repo_root, capture_output=True, text=True, encoding="utf-8", timeout=60)
     except (OSError, subprocess.SubprocessError):
         return {}
     if result.returncode != 0:
         return {}
-    return parse_log(result.stdout)
+    return parse_log(result.stdout, shallow_boundary(repo_root))
 
 
-def parse_log(log: str) -> dict[str, dt.date]:
-    """{path: date} from `git log --format=%x00%cI --name-only` output (newest commit first)."""
+def parse_log(log: str, boundary: frozenset[str] = frozenset()) -> dict[str, dt.date]:
+    """{path: date} from `git log --format=%x00%H %cI --name-only` output (newest commit first).
+
+    In a shallow clone the oldest fetched commits (`boundary`) seem to add every file at once;
+    a file whose newest commit is one of them has an unknown date, not that commit's.
+    """
     dates: dict[str, dt.date] = {}
+    unknown: set[str] = set()
     for block in log.split("\x00")[1:]:
         lines = block.strip("\n").splitlines()
         if not lines:
             continue
-        day = dt.datetime.fromisoformat(lines[0].strip()).date()   # the committer's own calendar day
+        commit, _, when = lines[0].strip().partition(" ")
+        day = dt.datetime.fromisoformat(when).date()   # the committer's own calendar day
         for path in lines[1:]:
             path = path.strip()
-            if path and path not in dates:
+            if commit in boundary and path not in dates:
+                unknown.add(path)
+                continue
+            if path and path not in dates and path not in unknown:
                 dates[path] = day
     return dates
+
+
+def shallow_boundary(repo_root: Path) -> frozenset[str]:
+    """The commits where a shallow clone's history is cut off (none in a full clone)."""
+    git = _git_dir(repo_root)
+    if git is None:
+        return frozenset()
+    shallow = _common_dir(git) / "shallow"
+    try:
+        return frozenset(shallow.read_text(encoding="utf-8").split()) if shallow.exists() else frozenset()
+    except OSError:
+        return frozenset()
+
+
+def _git_dir(repo_root: Path) -> Path | None:
+    git = repo_root / ".git"
+    try:
+        if git.is_file():   # a worktree or submodule: "gitdir: <path>"
+            path = Path(git.read_text(encoding="utf-8").split(":", 1)[1].strip())
+            return path if path.is_absolute() else (repo_root / path).resolve()
+    except (OSError, IndexError):
+        return None
+    return git if git.is_dir() else None
 
 
 def is_git_checkout(repo_root: Path) -> bool:
@@ -76,10 +108,10 @@ def is_git_checkout(repo_root: Path) -> bool:
 
 def current_head(repo_root: Path) -> str:
     """The checked-out commit, or "" outside git (cheap: read from .git, no subprocess)."""
-    git = repo_root / ".git"
+    git = _git_dir(repo_root)
+    if git is None:
+        return ""
     try:
-        if git.is_file():   # a worktree: "gitdir: <path>"
-            git = Path(git.read_text(encoding="utf-8").split(":", 1)[1].strip())
         head = (git / "HEAD").read_text(encoding="utf-8").strip()
         if head.startswith("ref:"):
             ref = head.split(" ", 1)[1]

@@ -93,10 +93,13 @@ def test_a_cached_card_is_drawn_once(tmp_path, monkeypatch):
 
 
 def test_the_git_log_is_read_as_each_files_latest_commit_day():
-    log = ("\x002026-11-24T09:10:00-03:00\n\ndocs/about.es.md\ndata/glossary.yml\n"
-           "\x002026-10-02T23:30:00+00:00\n\ndocs/about.es.md\ndocs/about.md\n")
+    log = ("\x00c2 2026-11-24T09:10:00-03:00\n\ndocs/about.es.md\ndata/glossary.yml\n"
+           "\x00c1 2026-10-02T23:30:00+00:00\n\ndocs/about.es.md\ndocs/about.md\n")
     assert revision.parse_log(log) == {"docs/about.es.md": dt.date(2026, 11, 24), "data/glossary.yml": dt.date(2026, 11, 24),
                                        "docs/about.md": dt.date(2026, 10, 2)}
+    # A shallow clone cut at c1: about.md's real last change is older than anything fetched.
+    assert revision.parse_log(log, frozenset({"c1"})) == {"docs/about.es.md": dt.date(2026, 11, 24),
+                                                          "data/glossary.yml": dt.date(2026, 11, 24)}
 
 
 def test_dates_read_as_each_edition_writes_them():
@@ -134,3 +137,9 @@ def test_in_git_the_date_is_the_last_commit_of_the_newest_file(tmp_path):
     assert revision.last_change(tmp_path, ["docs/glossary.md"]) == dt.date(2026, 3, 5)
     assert revision.last_change(tmp_path, ["docs/glossary.md", "data/glossary.yml"]) == dt.date(2026, 7, 9)
     assert revision.last_change(tmp_path, ["docs/unknown.md"]) is None
+
+    # A clone of depth 1 (what CI checks out by default) knows no page's real date: none shown.
+    clone = tmp_path.parent / (tmp_path.name + "-shallow")
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{tmp_path}", str(clone)], check=True, capture_output=True)
+    assert revision.last_change(clone, ["docs/glossary.md"]) is None
+    assert revision.last_change(clone, ["data/glossary.yml"]) is None
