@@ -3,6 +3,9 @@
 A thin adapter: the tags come from kb/share.py, the cards from kb/cards.py, the dates from
 kb/revision.py. overrides/main.html prints the tags (`kb_share_tags`) in <head>; Material's
 source-file partial prints the date (`page.meta.revision_date`).
+
+Other features can reuse the date: `page.kb_last_changed` (a datetime.date, or None when unknown)
+is set before any other hook's on_page_markdown runs.
 """
 
 from __future__ import annotations
@@ -12,18 +15,15 @@ import os
 import shutil
 from pathlib import Path
 
-from _shared import ROOT, default_language, i18n, knowledge, lang_state, language
+from _shared import ROOT, i18n, knowledge, language
 from mkdocs.plugins import event_priority
 
 from kb.cards import CardText, cached_card
-from kb.revision import data_files_of, last_change, time_element
+from kb.revision import last_change, page_files, time_element
 from kb.share import SharedPage, absolute, card_path, meta_tags
 
 CACHE = Path(os.environ.get("KB_CARDS_CACHE") or ROOT / ".cache" / "cards")
 _run = {"cards": True}
-
-# Generated pages (no file in docs/) and the data files they are made from.
-GENERATED_DATA = {"dimensions/": ["data/dimensions.yml", "data/factors.yml"]}
 
 
 def on_startup(command, dirty):
@@ -32,24 +32,16 @@ def on_startup(command, dirty):
     _run["cards"] = command != "serve" and os.environ.get("KB_PREVIEW_CARDS", "on") != "off"
 
 
-def on_pre_build(config):
-    lang_state(config)["page_sources"] = {}
-
-
 @event_priority(100)   # before the markers are expanded: they tell which data files a page uses
 def on_page_markdown(markdown, page, config, files):
-    if page.file.abs_src_path:
-        sources = [f"docs/{page.file.src_uri}", *data_files_of(markdown)]
-    else:
-        sources = next((paths for prefix, paths in GENERATED_DATA.items() if page.file.src_uri.startswith(prefix)), [])
-    lang_state(config)["page_sources"][page.file.src_uri] = sources
+    page.kb_last_changed = last_change(ROOT, page_files(page.file.src_uri, markdown, generated=not page.file.abs_src_path))
     return markdown
 
 
 @event_priority(-100)  # after the other hooks have settled the page's canonical URL
 def on_page_context(context, page, config, nav):
     lang = language(config)
-    day = last_change(ROOT, lang_state(config)["page_sources"].get(page.file.src_uri, []))
+    day = getattr(page, "kb_last_changed", None)
     if day is not None:
         label = knowledge().ui("last_updated", lang)
         page.meta["revision_date"] = f'<span class="kb-updated">{label}: {time_element(day, lang)}</span>'

@@ -131,6 +131,18 @@ def _common_dir(git: Path) -> Path:
     return git
 
 
+# Pages generated from data alone (no file in docs/), by folder, and the data files they show.
+GENERATED_DATA = {"dimensions/": ["data/dimensions.yml", "data/factors.yml"]}
+
+
+def page_files(src_uri: str, markdown: str, generated: bool = False) -> list[str]:
+    """The repository files a page is made from: its own file in docs/ and the data its markers
+    show; for a generated page, its data files. `markdown` is the page before markers expand."""
+    if generated:
+        return next((paths for prefix, paths in GENERATED_DATA.items() if src_uri.startswith(prefix)), [])
+    return [f"docs/{src_uri}", *data_files_of(markdown)]
+
+
 def data_files_of(markdown: str) -> list[str]:
     """The data files a page's markers draw on."""
     return sorted({path for marker, path in MARKER_DATA.items() if marker in markdown})

@@ -112,6 +112,9 @@ def test_a_page_changes_when_the_data_its_markers_draw_on_changes():
     assert revision.data_files_of("# Glossary\n\n<!-- kb:glossary -->\n") == ["data/glossary.yml"]
     assert revision.data_files_of("Text <!-- kb:note some-note --> and <!-- kb:definition genocide -->") == [
         "data/editorial_notes.yml", "data/glossary.yml"]
+    assert revision.page_files("glossary.es.md", "<!-- kb:glossary -->") == ["docs/glossary.es.md", "data/glossary.yml"]
+    assert revision.page_files("dimensions/security-of-livelihoods.md", "", generated=True) == [
+        "data/dimensions.yml", "data/factors.yml"]
 
 
 def test_outside_git_there_is_no_date(tmp_path):
