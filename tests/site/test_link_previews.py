@@ -141,6 +141,10 @@ def shown_date(site, url: str):
 
 
 def test_each_page_shows_when_its_source_last_changed_in_its_editions_words(site):
+    shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=ROOT, capture_output=True, text=True)
+    assert shallow.stdout.strip() != "true", (
+        "this checkout has only part of the git history, so pages cannot be dated: fetch the whole history "
+        "(git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)")
     day = git_day("docs/about.es.md")
     assert shown_date(site, "es/about/") == (day.isoformat(), f"{day.day} de {MONTHS_ES[day.month - 1]} de {day.year}")
     assert "Última actualización" in site.soup("es/about/").select_one(".md-source-file").get_text()
