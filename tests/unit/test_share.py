@@ -76,6 +76,15 @@ def test_a_card_is_1200_by_630_small_and_the_same_bytes_every_time():
     assert not {"tIME", "date:create", "date:modify"} & set(image.info)
 
 
+def test_a_title_too_long_for_the_card_is_cut_not_spilled():
+    for title in ("Supercalifragilistic" * 6, "word " * 80, ""):
+        image = Image.open(io.BytesIO(draw_card(CardText(title, "Base", "English"))))
+        assert image.size == (1200, 630)
+        # The right margin stays the background colour: no text ran over it.
+        right_margin = image.convert("RGB").crop((1125, 0, 1200, 630))
+        assert right_margin.getcolors() == [(75 * 630, cards.BACKGROUND)]
+
+
 def test_the_font_draws_every_spanish_letter():
     font = ImageFont.truetype(str(FONT), 40)
     missing = font.getmask("\uffff").getbbox()         # what a letter the font lacks looks like
