@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # Material 9.8 prints a banner about MkDocs 2.0 on every build; we stay on 1.x on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve serve-en build check schemas test test-fast stamp benchmark screenshots clean
+.PHONY: serve serve-en build check schemas test test-fast stamp benchmark benchmark-cards screenshots clean
 
 $(BIN)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,8 +41,11 @@ test-fast: $(BIN)/.tests   ## everything but the browser tests
 stamp: $(BIN)/.runtime     ## record that the Spanish texts are up to date with the English
 	$(BIN)/python -m kb.stamp $(FILES)
 
-benchmark: $(BIN)/.runtime ## hook cost on a synthetic corpus (prints figures)
+benchmark: $(BIN)/.runtime ## hook cost on a synthetic corpus, and the real site with preview cards (prints figures)
 	$(BIN)/python scripts/benchmark.py
+
+benchmark-cards: $(BIN)/.runtime ## the real site's build without cards, then with cards cold and warm
+	$(BIN)/python scripts/benchmark.py --cards-only
 
 screenshots: $(BIN)/.tests ## phone and desktop screenshots of key pages into build/screenshots
 	./scripts/ensure-chromium.sh

@@ -25,7 +25,10 @@ CONTACT_EMAIL = "kb@example.org"
 def build_site(destination: Path, project: Path = ROOT, extra_env: dict | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL,
            "SITE_EDIT_URI": "https://github.com/example/kb/edit/main/docs/",
-           "SITE_REPO_URL": REPO_URL, "SITE_CONTACT_EMAIL": CONTACT_EMAIL, **(extra_env or {})}
+           "SITE_REPO_URL": REPO_URL, "SITE_CONTACT_EMAIL": CONTACT_EMAIL,
+           # Copies of the project share the real project's preview-card cache (cards are keyed
+           # by content), so each test build does not redraw every card.
+           "KB_CARDS_CACHE": str(ROOT / ".cache" / "cards"), **(extra_env or {})}
     env.pop("BUILD_ONLY_LOCALE", None)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=600)

@@ -56,6 +56,9 @@ def test_serve_rebuilds_an_edited_page(tmp_path, only_locale):
         assert "A sentence added while serving." in fetch(url)
         if not only_locale:
             assert 'lang="es"' in fetch(f"http://127.0.0.1:{port}/es/about/")
+        # The preview draws no link-preview cards (the tags stay): each reload stays quick.
+        assert 'property="og:image"' in fetch(url)
+        assert not (tmp_path / ".cache" / "cards").exists()
     finally:
         server.terminate()
         log = server.communicate(timeout=10)[0]
