@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # Material 9.8 prints a banner about MkDocs 2.0 on every build; we stay on 1.x on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve serve-en build test test-fast stamp benchmark screenshots clean
+.PHONY: serve serve-en build test test-fast stamp benchmark screenshots properdocs clean
 
 $(BIN)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,9 @@ benchmark: $(BIN)/.runtime ## hook cost on a synthetic corpus (prints figures)
 screenshots: $(BIN)/.tests ## phone and desktop screenshots of key pages into build/screenshots
 	./scripts/ensure-chromium.sh
 	$(BIN)/python scripts/screenshots.py
+
+properdocs: $(BIN)/.runtime ## build with ProperDocs (own venv, .properdocs-venv) and compare with MkDocs
+	$(BIN)/python scripts/properdocs_check.py
 
 clean:
 	rm -rf site build .pytest_cache

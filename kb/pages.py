@@ -143,7 +143,7 @@ def check_pages(sources: dict[str, str], k) -> list[Problem]:
     for path, text in sources.items():
         name = f"docs/{path}"
         english_twin = english_path(path)
-        problems += check_front_matter(text, name, dimensions)
+        problems += check_front_matter(text, name)
         twin = english.get(english_twin) if path != english_twin else None
         problems += check_headings(text, name, heading_ids(twin) if twin is not None else None)
         links = check_links(text, name, english_twin, pages, anchors)

@@ -20,9 +20,12 @@ sys.path.insert(0, str(ROOT))
 SITE_URL = "https://kb.example.org/"   # any absolute URL: tests check what the build makes of it
 
 
+# What every test build is given (the published site gets its own values from CI).
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, "SITE_EDIT_URI": "https://github.com/example/kb/edit/main/docs/"}
+
+
 def build_site(destination: Path, project: Path = ROOT, extra_env: dict | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL,
-           "SITE_EDIT_URI": "https://github.com/example/kb/edit/main/docs/", **(extra_env or {})}
+    env = {**os.environ, **BUILD_ENV, **(extra_env or {})}
     env.pop("BUILD_ONLY_LOCALE", None)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=600)
