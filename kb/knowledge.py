@@ -59,9 +59,12 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         problems += file_problems
         entries[filename] = parsed
         lines.update(file_lines)
-    interface, interface_problems = _load_interface(data_dir)
+    strings, interface_problems, key_lines = _load_interface(data_dir)
     problems += interface_problems
+    # Missing or unused interface keys do not make other data half-loaded: reported with the rest.
+    key_problems = interface.check_keys(key_lines) if not interface_problems else []
     if problems:
+        problems += key_problems
         # Cross-file checks on half-loaded data would only add noise.
         raise KnowledgeError(problems)
     knowledge = Knowledge(
@@ -72,10 +75,10 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         sources=entries["sources.yml"],
         notes=entries["editorial_notes.yml"],
         assumptions=entries["assumptions.yml"],
-        interface=interface,
+        interface=strings,
         lines=lines,
     )
-    problems = check_references(knowledge)
+    problems = check_references(knowledge) + key_problems
     if problems:
         raise KnowledgeError(problems)
     return knowledge
@@ -120,17 +123,17 @@ def _load_entries(data_dir: Path, filename: str, model) -> tuple[dict, list[Prob
     return parsed, problems, lines
 
 
-def _load_interface(data_dir: Path) -> tuple[dict, list[Problem]]:
+def _load_interface(data_dir: Path) -> tuple[dict, list[Problem], dict[str, int]]:
+    """The strings, the problems in them, and the line of each key."""
     name = "data/interface.yml"
     loaded = load_yaml_file(data_dir / "interface.yml", name)
     if loaded.problems:
-        return {}, loaded.problems
+        return {}, loaded.problems, {}
     raw = loaded.data or {}
     if not isinstance(raw, dict):
         return {}, [Problem(name, 1, "", "the file should map each key to its 'en' and 'es' text",
-                            "write each string as 'key:' followed by indented 'en: ...' and 'es: ...' lines")]
-    lines = {key: (raw.line_of(key) if isinstance(raw, LineDict) else 1) for key in raw}
-    problems, strings = interface.check_keys(lines), {}
+                            "write each string as 'key:' followed by indented 'en: ...' and 'es: ...' lines")], {}
+    problems, strings = [], {}
     adapter = TypeAdapter(schema.InterfaceString)
     for key, value in raw.items():
         line = raw.line_of(key) if isinstance(raw, LineDict) else 1
@@ -146,7 +149,7 @@ def _load_interface(data_dir: Path) -> tuple[dict, list[Problem]]:
                     problems.append(Problem(name, line, key, f"the '{field}' text is missing", f"add '{field}: ...' to this string"))
                 else:
                     problems.append(Problem(name, line, key, f"'{field}': {e['msg'].lower()}", "write the text in plain words"))
-    return strings, problems
+    return strings, problems, {key: (raw.line_of(key) if isinstance(raw, LineDict) else 1) for key in raw}
 
 
 def _entry_label(item, index: int) -> str:

@@ -6,6 +6,7 @@ import functools
 import http.server
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -29,6 +30,29 @@ def build_site(destination: Path, project: Path = ROOT, extra_env: dict | None =
     env.pop("BUILD_ONLY_LOCALE", None)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+PROJECT_PARTS = ("docs", "data", "hooks", "kb", "overrides")   # with mkdocs.yml: what a build reads
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project that a test may change and build (never the real one)."""
+    for name in PROJECT_PARTS:
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace text in a file of a project copy; the text must be there (else the test proves nothing)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"text not found in {path.name}: {old!r}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture(scope="session")
