@@ -38,15 +38,22 @@ def on_files(files, config):
 
 
 def generated_file(config, plugin, path: str, content: str, lang: str, default: str) -> File:
-    """An in-memory page with the bookkeeping static-i18n expects (stack.md, section 3.2)."""
+    """An in-memory page with the bookkeeping static-i18n expects (stack.md, section 3.2).
+
+    static-i18n 1.3.1 has no public API for generated pages: its on_files only localizes files whose
+    abs_src_path lies in docs_dir and rebuilds each File from disk, so an in-memory File would be
+    dropped ("Unhandled file case"). Hence this hook runs after it and sets, by hand, the private
+    attributes static-i18n reads later: `locale` (template variable i18n_file_locale, and our
+    fallback test in i18n_fixes), `locale_alternate_of` and `alternates` (the language switcher,
+    reconfigure_page_context; the sitemap template), plus `plugin.i18n_files_per_language`
+    (sitemap.xml). `localization` and `norm_src_uri` are not read after on_files: not set.
+    """
     def dest(for_lang: str) -> str:
         return ("" if for_lang == default else f"{for_lang}/") + path[:-3] + "/index.html"
 
     page_file = File.generated(config, path, content=content)
     page_file.dest_uri = dest(lang)
     page_file.locale = page_file.locale_alternate_of = lang
-    page_file.localization = None if lang == default else lang
-    page_file.norm_src_uri = page_file.src_uri
     page_file.alternates = {lang: page_file}
     for other in plugin.build_languages:
         if other != lang:
