@@ -10,11 +10,9 @@ from pathlib import Path
 from _shared import default_language, edition, editions, i18n, language
 from mkdocs.plugins import event_priority
 
-from kb.context import translation_notice
-from kb.paths import english_path, relative_url, site_path
+from kb.paths import english_path, site_path
 from kb.site_output import (absolute_url, add_x_default, configure_search, drop_from_sitemap, dumps_index,
                             mark_english_titles, split_search_index, strip_alternate_links)
-from kb.translation import STALE
 
 _saved: dict = {}     # survives from the English build to the Spanish one
 
@@ -43,8 +41,8 @@ def on_page_markdown(markdown, page, config, files):
     if getattr(page.file, "locale", ed.lang) != ed.lang:          # static-i18n fell back to the English file
         ed.fallback_urls.add(page.url)
         return markdown
-    if ed.status_by_page.get(page.file.src_uri) == STALE:
-        return english_notice(ed, "page_stale_notice", english_path(page.file.src_uri), page.url) + "\n\n" + markdown
+    if ed.is_stale(page.file.src_uri):
+        return ed.english_notice("page_stale_notice", english_path(page.file.src_uri), page.url) + "\n\n" + markdown
     return markdown
 
 
@@ -56,14 +54,9 @@ def on_page_content(html, page, config, files):
     html = html.replace('title="Permanent link"', f'title="{ed.ui("permalink")}"')
     html = mark_english_titles(html, ed.english_titles)
     if page.url in ed.fallback_urls:
-        notice = english_notice(ed, "page_missing_notice", page.file.src_uri, page.url)
+        notice = ed.english_notice("page_missing_notice", page.file.src_uri, page.url)
         return f'{notice}<div lang="{ed.default}">{html}</div>'
     return html
-
-
-def english_notice(ed, message_key: str, english_docs_path: str, page_url: str) -> str:
-    href = relative_url(site_path(english_docs_path, ed.default, ed.default), page_url)
-    return translation_notice(ed.ui(message_key), ed.ui("read_english"), href, ed.default)
 
 
 # --- head links and search scope ----------------------------------------------------------------

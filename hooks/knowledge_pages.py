@@ -8,9 +8,8 @@ from _shared import begin_edition, edition, fail, i18n, knowledge
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from kb.dimension_pages import dimension_path, render_dimension_page
 from kb.pages import check_notes_shown, check_pages, expand_page, read_sources
-from kb.paths import english_path, site_path
+from kb.paths import english_path
 
 
 @event_priority(100)  # first of every hook: the other hooks read the Edition made here
@@ -25,12 +24,8 @@ def on_pre_build(config):
 def on_files(files, config):
     ed = edition(config)
     plugin = i18n(config)
-    new_files = []
-    for slug in ed.knowledge.dimensions:
-        path = dimension_path(slug)
-        content = render_dimension_page(ed.context(site_path(path, ed.lang, ed.default)), slug)
-        new_files.append(generated_file(config, plugin, path, content, ed.lang, ed.default))
-        ed.generated.add(path)
+    new_files = [generated_file(config, plugin, path, content, ed.lang, ed.default)
+                 for path, content in ed.render_dimension_pages().items()]
     for f in new_files:
         files.append(f)
     plugin.i18n_files_per_language.setdefault(ed.lang, []).extend(new_files)  # -> sitemap.xml

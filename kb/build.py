@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .autolink import Target, TermMatcher
-from .context import RenderContext
+from .context import RenderContext, translation_notice
+from .dimension_pages import dimension_path, render_dimension_page
 from .glossary_page import first_sentence
 from .knowledge import Knowledge
 from .pages import read_assumptions, read_page_translations, read_sources, read_titles
@@ -21,6 +22,7 @@ from .problems import Problem
 from .reference_pages import AssumptionPage
 from .site_output import english_titles
 from .status_page import PageTranslation
+from .translation import STALE
 
 
 @dataclass
@@ -63,6 +65,25 @@ class Edition:
             return ""
         root = self.edit_uri[: -len("docs/")] if self.edit_uri.endswith("docs/") else self.edit_uri
         return root + repo_path
+
+    def render_dimension_pages(self) -> dict[str, str]:
+        """Markdown of each dimension page (made from data/dimensions.yml) by docs path; they
+        become this edition's generated pages."""
+        pages = {}
+        for slug in self.knowledge.dimensions:
+            path = dimension_path(slug)
+            pages[path] = render_dimension_page(self.context(site_path(path, self.lang, self.default)), slug)
+        self.generated |= set(pages)
+        return pages
+
+    def english_notice(self, message_key: str, english_docs_path: str, page_url: str) -> str:
+        """The translation notice of a whole page, linking to its English original."""
+        href = relative_url(site_path(english_docs_path, self.default, self.default), page_url)
+        return translation_notice(self.ui(message_key), self.ui("read_english"), href, self.default)
+
+    def is_stale(self, src_uri: str) -> bool:
+        """True for a translated page whose English original changed after it was translated."""
+        return self.status_by_page.get(src_uri) == STALE
 
     @functools.cached_property
     def status_by_page(self) -> dict[str, str]:
