@@ -57,3 +57,14 @@ def relative_url(target: str, from_page_url: str) -> str:
     if (target.endswith("/") or not target) and not rel.endswith("/"):
         rel = "./" if rel == "." else rel + "/"
     return rel + anchor
+
+
+def resolve_href(href_path: str, page_url: str) -> str:
+    """The site path a relative link (without anchor) on the page at `page_url` leads to:
+    ("../glossary/", "es/about/") -> "es/glossary/"; "" -> the page itself. Inverse of relative_url."""
+    base = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else ""
+    joined = posixpath.normpath(posixpath.join(base, href_path)) if href_path else page_url.rstrip("/")
+    joined = "" if joined == "." else joined
+    if joined and (href_path.endswith("/") or not href_path):
+        joined += "/"
+    return joined

@@ -1,6 +1,7 @@
 """The English/Spanish file convention and the site's URL arithmetic (kb/paths.py)."""
 
-from kb.paths import english_path, is_english, localized_path, relative_url, site_path, translated_path
+from kb.paths import (english_path, is_english, localized_path, relative_url, resolve_href, site_path,
+                      translated_path)
 
 
 def test_files_of_a_page_in_each_language():
@@ -26,3 +27,9 @@ def test_relative_urls_between_pages():
     assert relative_url("glossary/", "") == "glossary/"
     assert relative_url("", "es/") == "../"
     assert relative_url("es/", "es/") == "./"
+
+
+def test_a_relative_link_resolves_back_to_its_site_path():
+    for target, page in (("es/glossary/", "es/assumptions/evidence/"), ("glossary/", ""), ("", "es/"), ("es/", "es/")):
+        assert resolve_href(relative_url(target, page), page) == target
+    assert resolve_href("", "es/about/") == "es/about/"
