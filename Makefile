@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # Material 9.8 prints a banner about MkDocs 2.0 on every build; we stay on 1.x on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve serve-en build check schemas test test-fast stamp benchmark benchmark-cards screenshots clean
+.PHONY: serve serve-en build check schemas test test-fast stamp benchmark benchmark-cards screenshots properdocs clean
 
 $(BIN)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,9 @@ benchmark-cards: $(BIN)/.runtime ## the real site's build without cards, then wi
 screenshots: $(BIN)/.tests ## phone and desktop screenshots of key pages into build/screenshots
 	./scripts/ensure-chromium.sh
 	$(BIN)/python scripts/screenshots.py
+
+properdocs: $(BIN)/.runtime ## build with ProperDocs (own venv, .properdocs-venv) and compare with MkDocs
+	$(BIN)/python scripts/properdocs_check.py
 
 clean:
 	rm -rf site build .pytest_cache

@@ -1,13 +1,14 @@
-"""What the three hooks share: the project's kb package, the loaded data, the build language.
+"""What the three hooks share: the project's kb package, the loaded data, and each language's
+`Edition` (kb/build.py), the one typed object a language's build reads and fills.
 
-MkDocs loads each hook file by path and runs the build once per language (static-i18n), so
-state here is kept per language and reset at the start of each language's build.
+MkDocs loads each hook file by path and runs the build once per language (static-i18n). The
+Edition of a language is made in one place, `begin_edition`, called by hooks/knowledge_pages.py's
+on_pre_build at a high priority, so it exists before any other hook's event, whatever the order
+of `hooks:` in mkdocs.yml.
 """
 
 from __future__ import annotations
 
-import functools
-import posixpath
 import sys
 from pathlib import Path
 
@@ -17,12 +18,13 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
+from kb.build import Edition, start_edition  # noqa: E402
 from kb.knowledge import Knowledge, load_knowledge  # noqa: E402
 from kb.problems import KnowledgeError  # noqa: E402
 
 DATA_DIR = ROOT / "data"
 _cache: dict = {"stamp": None, "knowledge": None}
-state: dict[str, dict] = {}   # language -> that language's build state
+editions: dict[str, Edition] = {}   # language -> the Edition of its latest build
 
 
 def knowledge(also_report=lambda: []) -> Knowledge:
@@ -43,7 +45,11 @@ def knowledge(also_report=lambda: []) -> Knowledge:
 
 
 def i18n(config):
-    return config.plugins["i18n"]
+    try:
+        return config.plugins["i18n"]
+    except KeyError:
+        raise PluginError("The hooks need the i18n plugin (mkdocs-static-i18n): keep '- i18n:' under "
+                          "'plugins:' in mkdocs.yml.") from None
 
 
 def language(config) -> str:
@@ -54,38 +60,22 @@ def default_language(config) -> str:
     return i18n(config).default_language
 
 
-def lang_state(config) -> dict:
-    return state.setdefault(language(config), {})
+def begin_edition(config, k: Knowledge) -> Edition:
+    """Make this language's Edition: the only place it is created."""
+    lang, default = language(config), default_language(config)
+    other = next(l for l in [*i18n(config).build_languages, "en", "es"] if l != lang)
+    editions[lang] = start_edition(k, Path(config["docs_dir"]), lang, default, other,
+                                   edit_uri=config.get("edit_uri") or "")
+    return editions[lang]
 
 
-def reset_state(config) -> dict:
-    state[language(config)] = {}
-    return state[language(config)]
-
-
-@functools.lru_cache(maxsize=65536)
-def relative_url(target: str, from_page_url: str) -> str:
-    """URL of `target` (site-relative, e.g. 'es/glossary/#x') as seen from a page at `from_page_url`."""
-    anchor = ""
-    if "#" in target:
-        target, anchor = target.split("#", 1)
-        anchor = "#" + anchor
-    base = posixpath.dirname(from_page_url.rstrip("/") + "/x") if from_page_url else ""
-    rel = posixpath.relpath("/" + target, "/" + base)
-    if (target.endswith("/") or not target) and not rel.endswith("/"):
-        rel = "./" if rel == "." else rel + "/"
-    return rel + anchor
-
-
-def site_path(docs_path: str, lang: str, default: str) -> str:
-    """Site-relative URL of a docs page in a language: 'glossary.md' -> 'es/glossary/'."""
-    stem = docs_path[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-    else:
-        stem += "/"
-    prefix = "" if lang == default else f"{lang}/"
-    return (prefix + stem).replace("//", "/")
+def edition(config) -> Edition:
+    """This language's Edition; a plain message if the hook that makes it is not listed."""
+    found = editions.get(language(config))
+    if found is None:
+        raise PluginError("No build state for this language: list hooks/knowledge_pages.py under 'hooks:' "
+                          "in mkdocs.yml (it reads the data and the pages for the other hooks).")
+    return found
 
 
 def fail(problems) -> None:

@@ -7,24 +7,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from _shared import default_language, i18n, lang_state, language, relative_url, site_path, state
+from _shared import default_language, edition, editions, i18n, language
 from mkdocs.plugins import event_priority
 
+from kb.paths import english_path, site_path
 from kb.site_output import (absolute_url, add_x_default, configure_search, drop_from_sitemap, dumps_index,
-                            english_titles, mark_english_titles, split_search_index,
-                            strip_alternate_links)
-from kb.translation import STALE
+                            mark_english_titles, split_search_index, strip_alternate_links)
 
 _saved: dict = {}     # survives from the English build to the Spanish one
-
-
-def on_pre_build(config):
-    st = lang_state(config)
-    st["fallback_urls"] = set()
-
-
-def ui(config, key: str) -> str:
-    return lang_state(config)["knowledge"].ui(key, language(config))
 
 
 # --- 404 pages ----------------------------------------------------------------------------------
@@ -43,51 +33,42 @@ def on_post_template(output, template_name, config):
 
 
 # --- notices on Spanish pages -------------------------------------------------------------------
+@event_priority(-10)  # after knowledge_pages has expanded the markers
 def on_page_markdown(markdown, page, config, files):
-    lang, default = language(config), default_language(config)
-    if lang == default or not page.file.abs_src_path:
+    ed = edition(config)
+    if ed.is_default or not page.file.abs_src_path:
         return markdown
-    if getattr(page.file, "locale", lang) != lang:          # static-i18n fell back to the English file
-        lang_state(config)["fallback_urls"].add(page.url)
+    if getattr(page.file, "locale", ed.lang) != ed.lang:          # static-i18n fell back to the English file
+        ed.fallback_urls.add(page.url)
         return markdown
-    # Whether this translation is stale was worked out once for the status page (knowledge_pages).
-    st = lang_state(config)
-    if "status_by_page" not in st:
-        st["status_by_page"] = {t.spanish_path: t.status for t in st.get("page_translations", [])}
-    if st["status_by_page"].get(page.file.src_uri) == STALE:
-        href = relative_url(site_path(page.file.src_uri.replace(f".{lang}.md", ".md"), default, default), page.url)
-        notice = (f'<p class="kb-translation-notice" role="note">{ui(config, "page_stale_notice")} '
-                  f'<a href="{href}" hreflang="{default}" lang="{default}">{ui(config, "read_english")}</a></p>')
-        return notice + "\n\n" + markdown
+    if ed.is_stale(page.file.src_uri):
+        return ed.english_notice("page_stale_notice", english_path(page.file.src_uri), page.url) + "\n\n" + markdown
     return markdown
 
 
+@event_priority(-10)  # after term_links has linked the terms
 def on_page_content(html, page, config, files):
-    lang, default = language(config), default_language(config)
-    if lang == default:
+    ed = edition(config)
+    if ed.is_default:
         return html
-    html = html.replace('title="Permanent link"', f'title="{ui(config, "permalink")}"')
-    st = lang_state(config)
-    if "english_titles" not in st:
-        st["english_titles"] = english_titles(st["knowledge"])
-    html = mark_english_titles(html, st["english_titles"])
-    if page.url in lang_state(config)["fallback_urls"]:
-        href = relative_url(site_path(page.file.src_uri, default, default), page.url)
-        notice = (f'<p class="kb-translation-notice" role="note">{ui(config, "page_missing_notice")} '
-                  f'<a href="{href}" hreflang="{default}" lang="{default}">{ui(config, "read_english")}</a></p>')
-        return f'{notice}<div lang="{default}">{html}</div>'
+    html = html.replace('title="Permanent link"', f'title="{ed.ui("permalink")}"')
+    html = mark_english_titles(html, ed.english_titles)
+    if page.url in ed.fallback_urls:
+        notice = ed.english_notice("page_missing_notice", page.file.src_uri, page.url)
+        return f'{notice}<div lang="{ed.default}">{html}</div>'
     return html
 
 
 # --- head links and search scope ----------------------------------------------------------------
 def on_page_context(context, page, config, nav):
     default = default_language(config)
-    if page.url in lang_state(config)["fallback_urls"]:
+    if page.url in edition(config).fallback_urls:
         # An untranslated page is the English page: say so to search engines.
         page.canonical_url = absolute_url(config["site_url"], site_path(page.file.src_uri, default, default))
     return context
 
 
+@event_priority(-10)  # after term_links has filled the backlinks
 def on_post_page(output, page, config):
     lang, default = language(config), default_language(config)
     output = strip_alternate_links(output)   # hreflang lives in sitemap.xml (see kb/site_output.py)
@@ -113,6 +94,6 @@ def on_post_build(config):
     sitemap = site / "sitemap.xml"
     if sitemap.exists():
         fallback = {absolute_url(config["site_url"], url)
-                    for lang in others for url in state.get(lang, {}).get("fallback_urls", set())}
+                    for lang in others if lang in editions for url in editions[lang].fallback_urls}
         xml = drop_from_sitemap(sitemap.read_text(encoding="utf-8"), fallback)
         sitemap.write_text(add_x_default(xml, default), encoding="utf-8")

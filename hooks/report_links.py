@@ -3,9 +3,9 @@ e-mail address from mkdocs.yml `extra:`; overrides/partials/feedback.html shows 
 
 from __future__ import annotations
 
-from _shared import knowledge, language
+from _shared import edition
 
-from kb.page_links import ENTRY_PAGES, ReportWords, add_entry_edit_links, report_problem_html, repository_edit_href
+from kb.page_links import ENTRY_PAGES, ReportWords, add_entry_edit_links, report_problem_html
 from kb.site_output import absolute_url
 
 WORDS = {"link": "report_problem", "issue_title": "report_issue_title", "page": "report_issue_page",
@@ -17,8 +17,8 @@ def words(k, lang: str) -> ReportWords:
 
 
 def on_page_context(context, page, config, nav):
-    k, lang = knowledge(), language(config)
-    other = next(l for l in ("en", "es") if l != lang)
+    ed = edition(config)
+    k, lang, other = ed.knowledge, ed.lang, ed.other
     extra = config.get("extra") or {}
     context["kb_report"] = report_problem_html(
         repo_url=str(extra.get("report_repo_url") or ""), email=str(extra.get("contact_email") or ""),
@@ -33,7 +33,6 @@ def on_post_page(html, page, config):
     kind = page.file.src_uri.split(".", 1)[0]
     if kind not in ENTRY_PAGES:
         return html
-    k = knowledge()
+    ed = edition(config)
     data_file = ENTRY_PAGES[kind]
-    return add_entry_edit_links(html, data_file, k.lines, repository_edit_href(config.get("edit_uri") or "", data_file),
-                                k.ui("edit_entry", language(config)))
+    return add_entry_edit_links(html, data_file, ed.knowledge.lines, ed.edit_href(data_file), ed.ui("edit_entry"))

@@ -15,7 +15,7 @@ import os
 import shutil
 from pathlib import Path
 
-from _shared import ROOT, i18n, knowledge, language
+from _shared import ROOT, edition, i18n, language
 from mkdocs.plugins import event_priority
 
 from kb.cards import CardText, cached_card
@@ -43,7 +43,7 @@ def on_page_context(context, page, config, nav):
     lang = language(config)
     day = getattr(page, "kb_last_changed", None)
     if day is not None:
-        label = knowledge().ui("last_updated", lang)
+        label = edition(config).ui("last_updated")
         page.meta["revision_date"] = f'<span class="kb-updated">{label}: {time_element(day, lang)}</span>'
 
     plugin = i18n(config)

@@ -7,11 +7,12 @@ and SVG is never touched.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 from html import escape
 from typing import Iterable
+
+from .paths import resolve_href
 
 _HTML_PIECES = re.compile(r"<!--.*?-->|<[^>]*>|[^<]+", re.DOTALL)
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)")
@@ -181,14 +182,9 @@ _HREF = re.compile(r'<a\s[^>]*?href="([^"#]*)(#[^"]*)?"')
 
 def site_paths_linked(html: str, page_url: str) -> set[str]:
     """Every link of the page, as a site-relative URL with its anchor ("es/glossary/#genocide")."""
-    base = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else ""
     found = set()
     for path, anchor in _HREF.findall(html):
         if "://" in path or path.startswith(("mailto:", "/")):
             continue
-        joined = posixpath.normpath(posixpath.join(base, path)) if path else page_url.rstrip("/")
-        joined = "" if joined == "." else joined
-        if joined and (path.endswith("/") or not path):
-            joined += "/"
-        found.add(joined + (anchor or ""))
+        found.add(resolve_href(path, page_url) + (anchor or ""))
     return found

@@ -19,6 +19,7 @@ class RenderContext:
     edit_href: Callable[[str], str] = lambda path: ""
     assumptions: list = field(default_factory=list)  # AssumptionPage items, ordered by number
     page_titles: dict = field(default_factory=dict)  # English docs path -> page title in this edition
+    page_translations: list = field(default_factory=list)  # PageTranslation items (translation status page)
 
     @property
     def other_lang(self) -> str:
@@ -54,6 +55,10 @@ class RenderContext:
         if status not in (STALE, MISSING):
             return ""
         key = "entry_missing_translation" if status == MISSING else "entry_stale_translation"
-        href = self.other_language_href(anchor_path, anchor)
-        return (f'<p class="kb-translation-notice" role="note">{self.ui(key)} '
-                f'<a href="{href}" hreflang="en" lang="en">{self.ui("read_english")}</a></p>')
+        return translation_notice(self.ui(key), self.ui("read_english"), self.other_language_href(anchor_path, anchor))
+
+
+def translation_notice(message: str, link_text: str, english_href: str, english: str = "en") -> str:
+    """The one notice that says a text is out of date or not translated, with a link to the English."""
+    return (f'<p class="kb-translation-notice" role="note">{message} '
+            f'<a href="{english_href}" hreflang="{english}" lang="{english}">{link_text}</a></p>')

@@ -7,11 +7,13 @@ import re
 from .problems import Problem
 from .yamlsource import load_yaml_text
 
-KNOWN_KEYS = {"description", "translation_of", "assumption", "dimensions", "title", "hide", "search"}
+KNOWN_KEYS = {"description", "translation_of", "title", "hide", "search"}
+# Keys that pages used to carry and that now live in a data file.
+MOVED_KEYS = {"assumption": "data/assumptions.yml", "dimensions": "data/assumptions.yml"}
 _BLOCK = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
 
 
-def check_front_matter(text: str, file: str, dimension_slugs=()) -> list[Problem]:
+def check_front_matter(text: str, file: str) -> list[Problem]:
     match = _BLOCK.match(text)
     if not match:
         if text.startswith("---"):
@@ -29,15 +31,14 @@ def check_front_matter(text: str, file: str, dimension_slugs=()) -> list[Problem
         return [Problem(file, 2, "", "the front matter should be 'key: value' lines", "write description: <text>")]
     problems = []
     for key in meta:
-        if key not in KNOWN_KEYS:
+        if key in MOVED_KEYS:
+            problems.append(Problem(file, meta.line_of(key) + 1, "", f"'{key}' no longer goes in a page's front matter",
+                                    f"remove the line; the {key} of an assumption is set in {MOVED_KEYS[key]}"))
+        elif key not in KNOWN_KEYS:
             problems.append(Problem(file, meta.line_of(key) + 1, "", f"'{key}' is not a front matter key the site knows",
                                     f"use one of: {', '.join(sorted(KNOWN_KEYS))}"))
     description = meta.get("description")
     if not isinstance(description, str) or not description.strip():
         problems.append(Problem(file, 2, "", "the page has no description",
                                 "add a line description: <one or two sentences about what the page offers>"))
-    for slug in meta.get("dimensions") or []:
-        if dimension_slugs and slug not in dimension_slugs:
-            problems.append(Problem(file, meta.line_of("dimensions") + 1, "", f"'{slug}' is not a dimension",
-                                    f"use slugs from data/dimensions.yml: {', '.join(dimension_slugs)}"))
     return problems

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from . import schema
+from . import interface, schema
 from .problems import KnowledgeError, Problem
 from .yamlsource import LineDict, load_yaml_file
 
@@ -28,11 +28,17 @@ class Knowledge:
     organizations: dict[str, schema.Organization]
     sources: dict[str, schema.Source]
     notes: dict[str, schema.EditorialNote]
+    assumptions: dict[str, schema.Assumption]     # in the file's order; see assumptions_in_order
     interface: dict[str, schema.InterfaceString]
     lines: dict[tuple[str, str], int]     # (file, slug) -> line, for later messages
 
     def ui(self, key: str, lang: str) -> str:
+        if key not in interface.KEYS:   # a programming slip, caught by tests/unit: declare the key
+            raise KeyError(f"the interface key '{key}' is not declared in kb/interface.py")
         return getattr(self.interface[key], lang)
+
+    def assumptions_in_order(self) -> list[schema.Assumption]:
+        return sorted(self.assumptions.values(), key=lambda a: a.number)
 
     def dimensions_of(self, factor_slug: str) -> list[schema.Dimension]:
         return [d for d in self.dimensions.values() if factor_slug in d.risks or factor_slug in d.resiliencies]
@@ -53,9 +59,12 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         problems += file_problems
         entries[filename] = parsed
         lines.update(file_lines)
-    interface, interface_problems = _load_interface(data_dir)
+    strings, interface_problems, key_lines = _load_interface(data_dir)
     problems += interface_problems
+    # Missing or unused interface keys do not make other data half-loaded: reported with the rest.
+    key_problems = interface.check_keys(key_lines) if not interface_problems else []
     if problems:
+        problems += key_problems
         # Cross-file checks on half-loaded data would only add noise.
         raise KnowledgeError(problems)
     knowledge = Knowledge(
@@ -65,10 +74,11 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         organizations=entries["organizations.yml"],
         sources=entries["sources.yml"],
         notes=entries["editorial_notes.yml"],
-        interface=interface,
+        assumptions=entries["assumptions.yml"],
+        interface=strings,
         lines=lines,
     )
-    problems = check_references(knowledge)
+    problems = check_references(knowledge) + key_problems
     if problems:
         raise KnowledgeError(problems)
     return knowledge
@@ -113,15 +123,16 @@ def _load_entries(data_dir: Path, filename: str, model) -> tuple[dict, list[Prob
     return parsed, problems, lines
 
 
-def _load_interface(data_dir: Path) -> tuple[dict, list[Problem]]:
+def _load_interface(data_dir: Path) -> tuple[dict, list[Problem], dict[str, int]]:
+    """The strings, the problems in them, and the line of each key."""
     name = "data/interface.yml"
     loaded = load_yaml_file(data_dir / "interface.yml", name)
     if loaded.problems:
-        return {}, loaded.problems
+        return {}, loaded.problems, {}
     raw = loaded.data or {}
     if not isinstance(raw, dict):
         return {}, [Problem(name, 1, "", "the file should map each key to its 'en' and 'es' text",
-                            "write each string as 'key:' followed by indented 'en: ...' and 'es: ...' lines")]
+                            "write each string as 'key:' followed by indented 'en: ...' and 'es: ...' lines")], {}
     problems, strings = [], {}
     adapter = TypeAdapter(schema.InterfaceString)
     for key, value in raw.items():
@@ -138,7 +149,7 @@ def _load_interface(data_dir: Path) -> tuple[dict, list[Problem]]:
                     problems.append(Problem(name, line, key, f"the '{field}' text is missing", f"add '{field}: ...' to this string"))
                 else:
                     problems.append(Problem(name, line, key, f"'{field}': {e['msg'].lower()}", "write the text in plain words"))
-    return strings, problems
+    return strings, problems, {key: (raw.line_of(key) if isinstance(raw, LineDict) else 1) for key in raw}
 
 
 def _entry_label(item, index: int) -> str:
@@ -207,6 +218,9 @@ def _explain(name: str, item: LineDict, label: str, error: dict, model) -> Probl
         fix = ("write the text in plain words; use the related fields to link entries"
                if "HTML" in message else f"write the text of '{loc[-1]}' (it may not be empty)")
         return Problem(name, line, label, f"'{field}': {message}", fix)
+    if kind in ("int_type", "int_parsing", "greater_than_equal", "less_than_equal") and loc[-1] == "number":
+        return Problem(name, line, label, f"'{field}' should be the number the paper gives, 1 to 99, not '{value}'",
+                       "write the number alone, e.g. number: 5")
     if kind in ("int_type", "int_parsing", "greater_than_equal", "less_than_equal"):
         return Problem(name, line, label, f"'{field}' should be a year such as 2018, not '{value}'",
                        "write the year as four digits, or remove the field if the year is unknown")
@@ -282,7 +296,35 @@ def check_references(k: Knowledge) -> list[Problem]:
     for slug, source in k.sources.items():
         for org in source.publisher:
             ref("data/sources.yml", slug, "publisher", org, k.organizations, "data/organizations.yml")
+    problems += _check_assumptions(k)
     problems += _duplicate_names(k)
+    return problems
+
+
+def _check_assumptions(k: Knowledge) -> list[Problem]:
+    """Dimensions exist; numbers and pages are not used twice. (Entry <-> page: kb/pages.py.)"""
+    file, problems = "data/assumptions.yml", []
+    numbers: dict[int, str] = {}
+    pages: dict[str, str] = {}
+    for slug, assumption in k.assumptions.items():
+        line = k.lines.get((file, slug), 0)
+        for dimension in assumption.dimensions:
+            if dimension not in k.dimensions:
+                guess = difflib.get_close_matches(dimension, list(k.dimensions), n=1)
+                hint = f"did you mean '{guess[0]}'? " if guess else ""
+                problems.append(Problem(file, line, slug, f"'dimensions' names '{dimension}', which is not a dimension",
+                                        f"{hint}use slugs from data/dimensions.yml: {', '.join(k.dimensions)}"))
+        for duplicate in sorted({d for d in assumption.dimensions if assumption.dimensions.count(d) > 1}):
+            problems.append(Problem(file, line, slug, f"'{duplicate}' is listed twice under 'dimensions'", "keep it once"))
+        if assumption.number in numbers:
+            problems.append(Problem(file, line, slug,
+                                    f"the number {assumption.number} is also given to '{numbers[assumption.number]}'",
+                                    "give each assumption the number the paper gives it (1 to 9), once"))
+        numbers.setdefault(assumption.number, slug)
+        if assumption.page in pages:
+            problems.append(Problem(file, line, slug, f"the page '{assumption.page}' is also the page of '{pages[assumption.page]}'",
+                                    "each assumption has its own page in docs/assumptions/"))
+        pages.setdefault(assumption.page, slug)
     return problems
 
 

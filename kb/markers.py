@@ -16,6 +16,7 @@ from .page_links import render_contributor_guides
 from .problems import Problem
 from .reference_pages import (render_assumptions_list, render_definition, render_note_box,
                               render_notes_list, render_organizations, render_sources)
+from .status_page import render_status
 
 MARKER = re.compile(r"^[ \t]*<!--\s*kb:(?P<name>[a-z-]+)(?:\s+(?P<arg>[^\s>]+))?\s*-->[ \t]*$", re.MULTILINE)
 
@@ -30,13 +31,14 @@ WHOLE = {
     "dimensions-list": render_dimensions_list,
     "dimension-matrix": render_matrix,
     "contributor-guides": render_contributor_guides,
+    "translation-status": lambda ctx: render_status(ctx, ctx.page_translations),
 }
 # Markers that take an id, the table the id must be in, and the renderer.
 WITH_ID = {
     "definition": ("glossary", render_definition),
     "note": ("notes", render_note_box),
 }
-LATE = {"used-on", "translation-status"}   # filled in after every page is rendered
+LATE = {"used-on"}   # filled in after every page is rendered (hooks/term_links.py)
 
 
 def expand_markers(markdown: str, ctx: RenderContext, page_path: str,
@@ -69,7 +71,7 @@ def expand_markers(markdown: str, ctx: RenderContext, page_path: str,
             return render(ctx, arg)
         if name in LATE:
             return match.group(0)
-        known = sorted([*WHOLE, *WITH_ID, "translation-status"])
+        known = sorted([*WHOLE, *WITH_ID])
         guess = difflib.get_close_matches(name, known, n=1)
         hint = f"did you mean 'kb:{guess[0]}'? " if guess else ""
         problems.append(Problem(file, line, "", f"'kb:{name}' is not a marker the site knows",

@@ -11,6 +11,7 @@ import difflib
 import posixpath
 import re
 
+from .paths import english_path
 from .problems import Problem
 
 _FENCE = re.compile(r"^(```|~~~)")
@@ -91,7 +92,7 @@ def check_links(markdown: str, file: str, page_path: str, pages: set[str],
             resolved = page_path if not path else (
                 posixpath.normpath(path.lstrip("/")) if path.startswith("/")
                 else posixpath.normpath(posixpath.join(posixpath.dirname(page_path), path)))
-            resolved = re.sub(r"\.[a-z]{2}\.md$", ".md", resolved)
+            resolved = english_path(resolved)
             where = number + line_offset
             if resolved not in pages:
                 guess = difflib.get_close_matches(resolved, sorted(pages), n=1)

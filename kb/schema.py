@@ -184,6 +184,18 @@ class InterfaceString(Strict):
     es: Text
 
 
+# --- assumptions.yml ----------------------------------------------------------------------
+class Assumption(Strict):
+    """One of the paper's nine assumptions. Its title and summary are the page's H1 and
+    description; this entry is the authority for its number and the dimensions it touches."""
+    slug: Slug
+    number: int = Field(ge=1, le=99)
+    page: Annotated[str, Field(pattern=r"^assumptions/[a-z0-9\-]+\.md$")]
+    dimensions: list[Slug] = []
+    # Where the assumption-to-dimension mapping comes from (the paper does not state it: "site").
+    provenance: Provenance
+
+
 # File name -> the model of one entry. The order is the order of loading and of messages.
 DATA_FILES: dict[str, type[Strict]] = {
     "glossary.yml": GlossaryEntry,
@@ -192,4 +204,5 @@ DATA_FILES: dict[str, type[Strict]] = {
     "organizations.yml": Organization,
     "sources.yml": Source,
     "editorial_notes.yml": EditorialNote,
+    "assumptions.yml": Assumption,
 }

@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import TypeAdapter
 
 from .problems import KnowledgeError
+from .paths import english_path
 from .schema import DATA_FILES
 from .translation import block_fingerprint, page_fingerprint, stamp_front_matter, stamp_yaml_lines
 from .yamlsource import load_yaml_file
@@ -43,7 +44,7 @@ def stamp_data_file(path: Path, model) -> int:
 
 
 def stamp_page(spanish: Path) -> bool:
-    english = spanish.with_name(spanish.name.replace(".es.md", ".md"))
+    english = spanish.with_name(english_path(spanish.name))
     if not english.exists():
         return False
     text = spanish.read_text(encoding="utf-8")

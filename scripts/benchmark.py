@@ -76,6 +76,7 @@ def write_project(target: Path, pages: int, terms: list[str], rng: random.Random
     yaml.safe_dump([{"slug": "src-a", "kind": "report", "year": 2020, **block(title="A report", publisher="A publisher")}],
                    (data / "sources.yml").open("w"))
     (data / "editorial_notes.yml").write_text("[]\n")
+    (data / "assumptions.yml").write_text("[]\n")
     docs = target / "docs"
     for lang_suffix in ("", ".es"):
         (docs / f"index{lang_suffix}.md").write_text("---\ndescription: Home\n---\n\n# Home\n\n" + paragraph(rng, terms) + "\n")

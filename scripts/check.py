@@ -17,9 +17,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "hooks")]
+sys.path.insert(0, str(ROOT))
 
 from kb.knowledge import load_knowledge  # noqa: E402
+from kb.pages import check_pages  # noqa: E402  (the page checks the build runs)
 from kb.problems import KnowledgeError, Problem, github_annotation  # noqa: E402
 
 
@@ -38,8 +39,6 @@ def read_pages(docs: Path) -> tuple[dict[str, str], list[Problem]]:
 
 def find_problems(root: Path = ROOT) -> tuple[list[Problem], str]:
     """Every problem in data/ and docs/, and a one-line summary of what was checked."""
-    from knowledge_pages import check_pages   # the page checks the build runs (hooks/knowledge_pages.py)
-
     problems: list[Problem] = []
     try:
         knowledge = load_knowledge(root / "data")

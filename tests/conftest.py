@@ -6,6 +6,7 @@ import functools
 import http.server
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -22,16 +23,42 @@ REPO_URL = "https://github.com/example/kb"   # "Report a problem" opens an issue
 CONTACT_EMAIL = "kb@example.org"
 
 
+# What every test build is given (the published site gets its own values from CI).
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, "SITE_EDIT_URI": "https://github.com/example/kb/edit/main/docs/",
+             "SITE_REPO_URL": REPO_URL, "SITE_CONTACT_EMAIL": CONTACT_EMAIL,
+             # Copies of the project share the real project's preview-card cache (cards are keyed
+             # by content), so each test build does not redraw every card.
+             "KB_CARDS_CACHE": str(ROOT / ".cache" / "cards")}
+
+
 def build_site(destination: Path, project: Path = ROOT, extra_env: dict | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL,
-           "SITE_EDIT_URI": "https://github.com/example/kb/edit/main/docs/",
-           "SITE_REPO_URL": REPO_URL, "SITE_CONTACT_EMAIL": CONTACT_EMAIL,
-           # Copies of the project share the real project's preview-card cache (cards are keyed
-           # by content), so each test build does not redraw every card.
-           "KB_CARDS_CACHE": str(ROOT / ".cache" / "cards"), **(extra_env or {})}
+    env = {**os.environ, **BUILD_ENV, **(extra_env or {})}
     env.pop("BUILD_ONLY_LOCALE", None)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+PROJECT_PARTS = ("docs", "data", "hooks", "kb", "overrides")   # with mkdocs.yml: what a build reads
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project that a test may change and build (never the real one)."""
+    for name in PROJECT_PARTS:
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace text in a file of a project copy; the text must be there (else the test proves nothing)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"text not found in {path.name}: {old!r}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture(scope="session")

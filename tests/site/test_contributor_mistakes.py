@@ -4,16 +4,12 @@ fix, and no traceback. Built the way CI builds the real site, in a copy of the p
 from __future__ import annotations
 
 import re
-import shutil
 
-from conftest import ROOT, build_site
+from conftest import build_site, edit
 
 
-def test_a_build_with_several_mistakes_lists_them_all_plainly(tmp_path):
-    project = tmp_path / "project"
-    for name in ("docs", "data", "hooks", "kb", "overrides"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+def test_a_build_with_several_mistakes_lists_them_all_plainly(project_copy, tmp_path):
+    project = project_copy
 
     about = project / "docs" / "about.md"
     text = about.read_text(encoding="utf-8")
@@ -38,3 +34,58 @@ def test_a_build_with_several_mistakes_lists_them_all_plainly(tmp_path):
     assert "did you mean '/glossary.md'?" in output
     assert re.search(r"docs/about\.md:\d+: the heading '.*' has no explicit id", output)
     assert re.search(r"docs/state-of-the-field\.es\.md:2: the front matter cannot be read", output)
+
+
+def test_assumption_mistakes_stop_the_build_with_file_and_line(project_copy, tmp_path):
+    """A page without its entry, a duplicated number and an unknown dimension: no assumption silently
+    leaves the overview or the dimension pages."""
+    data = project_copy / "data" / "assumptions.yml"
+    edit(data, "- slug: evidence\n  number: 5\n  page: assumptions/evidence.md\n",
+         "- slug: evidence\n  number: 4\n  page: assumptions/evidense.md\n")
+    edit(data, "security-of-livelihoods]", "security-of-livelihood]")
+    interface = project_copy / "data" / "interface.yml"
+    interface.write_text("".join(line for line in interface.read_text(encoding="utf-8").splitlines(keepends=True)
+                                 if not line.startswith("org_type_media:")), encoding="utf-8")
+    result = build_site(tmp_path / "site", project_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert re.search(r"data/assumptions\.yml:\d+ \[evidence\]: the number 4 is also given to 'early-action'", output)
+    assert re.search(r"data/assumptions\.yml:\d+ \[[a-z-]+\]: 'dimensions' names 'security-of-livelihood', which is not a dimension", output)
+    assert "did you mean 'security-of-livelihoods'?" in output
+    assert "data/interface.yml:1 [org_type_media]: the interface string 'org_type_media' is missing" in output
+
+
+def test_an_assumption_page_without_its_entry(project_copy, tmp_path):
+    data = project_copy / "data" / "assumptions.yml"
+    text = data.read_text(encoding="utf-8")
+    start = text.index("- slug: evidence")
+    data.write_text(text[:start] + text[text.index("- slug:", start + 1):], encoding="utf-8")
+    result = build_site(tmp_path / "site", project_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert "docs/assumptions/evidence.md:1: this assumption page has no entry in data/assumptions.yml" in output
+
+
+def test_hooks_listed_in_any_order_build_the_same_site(project_copy, built, tmp_path):
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    hooks = re.search(r"^hooks:\n((?:  - .*\n)+)", text, re.MULTILINE)
+    lines = hooks.group(1).splitlines(keepends=True)
+    assert len(lines) > 1
+    config.write_text(text.replace(hooks.group(1), "".join(reversed(lines))), encoding="utf-8")
+    result = build_site(tmp_path / "site", project_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    ours = sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file() and not p.name.startswith("."))
+    theirs = sorted(p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("*") if p.is_file())
+    assert theirs == ours
+    changed = [name for name in ours if (built / name).read_bytes() != (tmp_path / "site" / name).read_bytes()]
+    assert changed == []
+
+
+def test_without_the_hook_that_reads_the_data_the_build_says_so(project_copy, tmp_path):
+    config = project_copy / "mkdocs.yml"
+    edit(config, "  - hooks/knowledge_pages.py", "  # - hooks/knowledge_pages.py")
+    result = build_site(tmp_path / "site", project_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert "list hooks/knowledge_pages.py under 'hooks:'" in output

@@ -7,13 +7,14 @@ from urllib.parse import urlparse
 
 from conftest import ROOT, SITE_URL
 
+from kb.paths import site_path
+
 DOCS = ROOT / "docs"
 ENGLISH_PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if p.name.count(".") == 1)
 
 
 def url_of(docs_path: str) -> str:
-    stem = docs_path[:-3]
-    return "" if stem == "index" else (stem[:-5] if stem.endswith("/index") else stem + "/")
+    return site_path(docs_path, "en", "en")     # kb/paths.py, unit-tested in tests/unit/test_paths.py
 
 
 def test_the_strict_build_passed_without_warnings(built):

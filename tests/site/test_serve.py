@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -12,7 +11,6 @@ import urllib.request
 
 import pytest
 
-from conftest import ROOT
 
 
 def free_port() -> int:
@@ -30,10 +28,8 @@ def fetch(url: str) -> str:
 
 
 @pytest.mark.parametrize("only_locale", ["en", None], ids=["serve-en", "serve"])
-def test_serve_rebuilds_an_edited_page(tmp_path, only_locale):
-    for name in ("docs", "data", "hooks", "kb", "overrides"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+def test_serve_rebuilds_an_edited_page(project_copy, only_locale):
+    tmp_path = project_copy
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("BUILD_ONLY_LOCALE", None)

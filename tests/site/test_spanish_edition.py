@@ -12,6 +12,8 @@ from kb.knowledge import fold, load_knowledge
 from kb.status_page import data_statuses
 from kb.translation import CURRENT
 
+from kb.paths import site_path
+
 K = load_knowledge(ROOT / "data")
 DOCS = ROOT / "docs"
 OFFICIAL = yaml.safe_load((ROOT / "tests/fixtures/official_terms.yml").read_text(encoding="utf-8"))
@@ -19,8 +21,7 @@ PAIRS = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if p.n
 
 
 def url_of(docs_path: str) -> str:
-    stem = docs_path[:-3]
-    return "" if stem == "index" else (stem[:-5] if stem.endswith("/index") else stem + "/")
+    return site_path(docs_path, "en", "en")     # kb/paths.py, unit-tested in tests/unit/test_paths.py
 
 
 def heading_ids(soup):

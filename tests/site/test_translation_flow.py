@@ -3,22 +3,17 @@ and one page that has no Spanish version yet, built the way CI builds the real o
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SITE_URL, build_site
+from conftest import SITE_URL, build_site, copy_project
 
 CHANGED_PAGE = "about.md"
 
 
 @pytest.fixture(scope="module")
 def changed_site(tmp_path_factory):
-    project = tmp_path_factory.mktemp("project")
-    for name in ("docs", "data", "hooks", "kb", "overrides"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = copy_project(tmp_path_factory.mktemp("project"))
     about = project / "docs" / CHANGED_PAGE
     text = about.read_text(encoding="utf-8")
     first_paragraph = next(p for p in text.split("\n\n") if p and not p.startswith(("---", "#")) and "description:" not in p)

@@ -178,10 +178,11 @@ def test_page_without_description_or_with_unknown_key():
     assert any("no description" in p.message for p in problems)
 
 
-def test_assumption_page_with_an_unknown_dimension():
-    text = "---\ndescription: d\nassumption: 1\ndimensions: [security-of-livelihood]\n---\n"
-    [problem] = check_front_matter(text, "docs/assumptions/x.md", ["security-of-livelihoods"])
-    assert problem.line == 4 and "'security-of-livelihood' is not a dimension" in problem.message
+def test_assumption_keys_left_in_front_matter_point_to_the_data_file():
+    text = "---\ndescription: d\nassumption: 1\ndimensions: [security-of-livelihoods]\n---\n"
+    found = check_front_matter(text, "docs/assumptions/x.md")
+    assert [p.line for p in found] == [3, 4]
+    assert all("data/assumptions.yml" in p.fix for p in found)
 
 
 def test_a_correct_page_passes():
@@ -199,3 +200,86 @@ def test_unknown_marker_and_unknown_id_name_the_page_and_line(data):
     assert "did you mean 'kb:definition'" in found[0].fix
     assert "'no-such-note', which does not exist" in found[1].message and "data/editorial_notes.yml" in found[1].fix
     assert "Acts committed with intent" in out and notes == []
+
+
+# --- assumptions: data/assumptions.yml and the pages it names --------------------------------------
+def test_assumption_with_an_unknown_dimension(data):
+    edit(data, "assumptions.yml", "[legitimate-and-capable-authority]", "[legitimate-and-capable-authorty]")
+    [problem] = problems(data)
+    assert (problem.file, problem.line, problem.entry) == ("data/assumptions.yml", 1, "evidence")
+    assert "'legitimate-and-capable-authorty', which is not a dimension" in problem.message
+    assert "did you mean 'legitimate-and-capable-authority'" in problem.fix
+
+
+def test_two_assumptions_with_one_number(data):
+    with (data / "assumptions.yml").open("a", encoding="utf-8") as f:
+        f.write("- slug: funding\n  number: 5\n  page: assumptions/funding.md\n  dimensions: []\n"
+                "  provenance: {kind: site}\n")
+    [problem] = problems(data)
+    assert (problem.file, problem.line, problem.entry) == ("data/assumptions.yml", 6, "funding")
+    assert "the number 5 is also given to 'evidence'" in problem.message
+
+
+def test_assumption_number_that_is_not_a_number(data):
+    edit(data, "assumptions.yml", "number: 5", "number: five")
+    [problem] = problems(data)
+    assert (problem.file, problem.line) == ("data/assumptions.yml", 2)
+    assert "'number' should be the number the paper gives" in problem.message
+
+
+def test_assumption_pages_and_entries_match(data):
+    from kb.pages import check_assumption_pages
+    k = load_knowledge(data)
+    sources = {"assumptions/index.md": "", "assumptions/funding.md": "", "assumptions/funding.es.md": ""}
+    page_problem, entry_problem = check_assumption_pages(sources, k)
+    assert (page_problem.file, page_problem.line) == ("docs/assumptions/funding.md", 1)
+    assert "no entry in data/assumptions.yml" in page_problem.message
+    assert (entry_problem.file, entry_problem.line, entry_problem.entry) == ("data/assumptions.yml", 1, "evidence")
+    assert "'assumptions/evidence.md' does not exist" in entry_problem.message
+
+
+def test_assumptions_come_in_the_papers_order_with_their_page_text(data):
+    from kb.pages import read_assumptions
+    k = load_knowledge(data)
+    sources = {"assumptions/evidence.md": "---\ndescription: Evidence.\n---\n# Evidence\n",
+               "assumptions/evidence.es.md": "---\ndescription: Evidencia.\n---\n# Evidencia\n"}
+    [page] = read_assumptions(k, sources, "es", "en", {"assumptions/evidence.md": "Evidencia"})
+    assert (page.number, page.title, page.description, page.dimensions) == (
+        5, "Evidencia", "Evidencia.", ("legitimate-and-capable-authority",))
+
+
+# --- interface strings: every key the code uses, and no other ---------------------------------------
+def test_a_missing_interface_string_names_the_file_and_key(data):
+    text = (data / "interface.yml").read_text(encoding="utf-8")
+    (data / "interface.yml").write_text("\n".join(l for l in text.splitlines() if not l.startswith("org_type_media:")) + "\n")
+    [problem] = problems(data)
+    assert (problem.file, problem.entry) == ("data/interface.yml", "org_type_media")
+    assert "is missing" in problem.message and "'org_type_media:'" in problem.fix
+
+
+def test_an_interface_string_nothing_uses_is_reported_with_its_line(data):
+    with (data / "interface.yml").open("a", encoding="utf-8") as f:
+        f.write("org_typ_media: {en: Media, es: Medios}\n")
+    [problem] = problems(data)
+    lines = (data / "interface.yml").read_text(encoding="utf-8").splitlines()
+    assert (problem.file, problem.line) == ("data/interface.yml", len(lines))
+    assert "did you mean 'org_type_media'" in problem.fix
+
+
+def test_the_fixture_has_exactly_the_real_interface_keys():
+    import yaml
+    real = yaml.safe_load((FIXTURE.parent.parent.parent / "data" / "interface.yml").read_text(encoding="utf-8"))
+    fixture = yaml.safe_load((FIXTURE / "interface.yml").read_text(encoding="utf-8"))
+    assert set(fixture) == set(real)
+
+
+def test_every_interface_key_written_in_the_code_is_declared():
+    """Literal keys in kb/ and hooks/ (ui("x"), ctx.ui('x')) are in kb.interface.KEYS; built keys
+    ("org_type_" + ...) are derived there from the schema."""
+    import re
+    from kb.interface import KEYS
+    root = FIXTURE.parent.parent.parent
+    used = set()
+    for path in [*(root / "kb").glob("*.py"), *(root / "hooks").glob("*.py")]:
+        used |= set(re.findall(r"""\bui\((?:config, )?["']([a-z_]+)["']\)""", path.read_text(encoding="utf-8")))
+    assert used and used <= KEYS, sorted(used - KEYS)

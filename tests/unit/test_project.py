@@ -11,13 +11,11 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def test_every_dependency_is_pinned_exactly():
-    for name in ("requirements.txt", "requirements-test.txt"):
+    """A rule of the project (the same versions on every machine), not a record of which versions."""
+    for name in ("requirements.txt", "requirements-test.txt", "requirements-properdocs.txt"):
         lines = [l.split("#")[0].strip() for l in (ROOT / name).read_text().splitlines()]
-        specs = [l for l in lines if l]
+        specs = [l for l in lines if l and not l.startswith("-r ")]
         assert specs and all(re.fullmatch(r"[A-Za-z0-9_.\-]+==[0-9][0-9A-Za-z.\-]*", s) for s in specs), name
-    runtime = "\n".join(l.split("#")[0].strip() for l in (ROOT / "requirements.txt").read_text().splitlines())
-    assert "mkdocs==1.6.1" in runtime and "mkdocs-static-i18n==1.3.1" in runtime and "[material]" not in runtime
-    assert re.search(r"^mkdocs-material==9\.8\.\d+$", runtime, re.M) and re.search(r"^pymdown-extensions==13\.", runtime, re.M)
 
 
 def test_readme_quick_start_is_two_make_commands_that_exist():
@@ -29,12 +27,6 @@ def test_readme_quick_start_is_two_make_commands_that_exist():
     for target in commands + ["build", "serve-en", "stamp", "benchmark"]:
         assert re.search(rf"^{target}:", makefile, re.M), target
     assert "127.0.0.1:8000" in makefile and "--livereload" in makefile
-
-
-def test_ci_installs_chromium_then_runs_the_readme_test_command():
-    run = (ROOT / ".ci/run").read_text()
-    assert "apt-get install" in run and "chromium" in run
-    assert run.strip().splitlines()[-1] == "make test"
 
 
 def test_github_workflow_tests_pull_requests_and_publishes_main_to_pages():
@@ -74,20 +66,6 @@ def test_github_workflow_runs_project_code_only_without_write_access():
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
 
-
-def mkdocs_config() -> dict:
-    class Loader(yaml.SafeLoader):
-        pass
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)   # !ENV values
-    return yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)
-
-
-def test_no_instant_navigation_no_web_fonts_no_github_api():
-    config = mkdocs_config()
-    assert "navigation.instant" not in config["theme"]["features"]
-    assert config["theme"]["font"] is False and "repo_url" not in config
-    search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
-    assert search["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
 
 
 def test_pre_commit_runs_make_check_locally_and_every_documented_target_exists():

@@ -1,0 +1,77 @@
+"""Every interface string the code asks for, declared once and checked against data/interface.yml.
+
+Keys built from a data value ("org_type_" + the organization's type) are derived from the schema's
+allowed values, so a new organization type, scope or source kind needs its words before it builds.
+A key missing from data/interface.yml, or one there that nothing uses, is a Problem with the file
+and the line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import get_args
+
+from . import schema
+from .problems import Problem
+
+FILE = "data/interface.yml"
+
+
+def _each(prefix: str, values, suffix: str = "") -> set[str]:
+    return {prefix + str(v).replace("-", "_") + suffix for v in values}
+
+
+def _allowed(model, field: str) -> tuple:
+    return get_args(model.model_fields[field].annotation)
+
+
+FACTOR_KINDS = _allowed(schema.Factor, "kind")                 # risk, resilience
+STATUS_TABLES = ("glossary", "factors", "dimensions", "organizations", "sources", "notes")
+
+KEYS: frozenset[str] = frozenset({
+    # glossary page and entries
+    "glossary_letters", "note", "abbreviation", "also", "related", "source", "source_site", "rendering",
+    "in_other_language", "used_on", "cited_on", "used_on_none", "glossary", "glossary_entry",
+    # translation notices
+    "entry_missing_translation", "entry_stale_translation", "read_english",
+    "page_stale_notice", "page_missing_notice", "permalink",
+    # dimensions and factors
+    "dimension", "assumptions_touching", "about_this_page", "dimension_page_source", "all_dimensions",
+    "factor_index", "also_under", "also_phrased", "matrix_title", "matrix_desc", "dimensions_touched",
+    # organizations, sources, notes
+    "scope", "english_name", "site_addition", "editorial_note", "note_added_by_site", "all_notes",
+    "appears_on", "the_page",
+    # translation status page
+    "status_current", "status_stale", "status_missing", "status_summary", "status_pages", "status_gaps",
+    "status_no_gaps", "status_item", "status_state", "status_edit",
+    # "Report a problem", contributor guides, entry edit links (kb/page_links.py)
+    "report_problem", "report_issue_title", "report_issue_page", "report_issue_prompt", "report_or_write",
+    "guide_in_english", "guide_in_spanish", "edit_entry",
+    # last-updated date (kb/revision.py)
+    "last_updated",
+}
+    | set(FACTOR_KINDS)                                                     # "risk", "resilience"
+    | _each("", FACTOR_KINDS, "_factors")                                   # "risk_factors"
+    | _each("", FACTOR_KINDS, "_factor_one") | _each("", FACTOR_KINDS, "_factor_many")
+    | _each("named_as_", FACTOR_KINDS)
+    | _each("rendering_", _allowed(schema.GlossaryTextEs, "rendering"))
+    | _each("org_type_", get_args(schema.OrganizationType))
+    | _each("scope_", get_args(schema.Scope))
+    | _each("source_kind_", get_args(schema.SourceKind))
+    | _each("note_kind_", _allowed(schema.EditorialNote, "kind"))
+    | _each("status_table_", STATUS_TABLES)
+)
+
+
+def check_keys(present: dict[str, int]) -> list[Problem]:
+    """`present` maps each key of data/interface.yml to its line."""
+    problems = []
+    for key in sorted(KEYS - set(present)):
+        problems.append(Problem(FILE, 1, key, f"the interface string '{key}' is missing (the site uses it)",
+                                f"add '{key}:' with an 'en:' and an 'es:' line below it, indented by two spaces"))
+    for key in sorted(set(present) - KEYS, key=lambda k: present[k]):
+        guess = difflib.get_close_matches(key, sorted(KEYS - set(present)) or sorted(KEYS), n=1)
+        hint = f"did you mean '{guess[0]}'? " if guess else ""
+        problems.append(Problem(FILE, present[key], key, f"'{key}' is not an interface string the site uses",
+                                f"{hint}remove it, or correct its name"))
+    return problems
