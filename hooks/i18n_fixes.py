@@ -10,7 +10,7 @@ from pathlib import Path
 from _shared import default_language, i18n, lang_state, language, relative_url, site_path, state
 from mkdocs.plugins import event_priority
 
-from kb.site_output import (absolute_url, add_x_default, configure_search, drop_from_sitemap, dumps_index,
+from kb.site_output import (absolute_url, add_script_labels, add_x_default, configure_search, drop_from_sitemap, dumps_index,
                             english_titles, mark_english_titles, split_search_index,
                             strip_alternate_links)
 from kb.translation import STALE
@@ -91,6 +91,7 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     lang, default = language(config), default_language(config)
     output = strip_alternate_links(output)   # hreflang lives in sitemap.xml (see kb/site_output.py)
+    output = add_script_labels(output, {"go-to-entry": ui(config, "go_to_entry")})   # the tap popover's link (terms.js)
     return configure_search(output, "" if lang == default else f"{lang}/")
 
 

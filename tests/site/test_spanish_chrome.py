@@ -41,6 +41,10 @@ def chrome_texts(soup):
             for text in element.find_all(string=True):
                 if not text.find_parent(attrs={"lang": "en"}) and not text.find_parent(["script", "style"]):
                     yield selector, str(text)
+    # Words handed to scripts (docs/assets/*.js) as data-kb-* attributes on <html>.
+    for name, value in (soup.html.attrs.items() if soup.html else []):
+        if name.startswith("data-kb-"):
+            yield f"html[{name}]", value
     for element in soup.select(",".join(f"[{a}]" for a in ATTRIBUTES)):
         if element.get("lang") == "en" or element.find_parent(attrs={"lang": "en"}):
             continue
