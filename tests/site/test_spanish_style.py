@@ -106,3 +106,37 @@ def test_spanish_nav_title_names_the_same_assumption(site):
         stems = {w[:5] for w in re.findall(r"\w+", title.casefold())}
         words = {w for w in re.findall(r"\w+", short.casefold()) if len(w) > 3}
         assert {w for w in words if w[:5] not in stems} == set(), (number, short, title)
+
+
+# --- Organization names: the official Spanish name, or the original name with a Spanish gloss.
+
+def test_a_spanish_rendering_of_a_name_comes_with_the_original_name_on_the_page():
+    """Where an organization has no official Spanish name (data: es.name is the English name),
+    a page that uses a Spanish rendering also gives the original name (first mention: "European
+    Peacebuilding Liaison Office (EPLO; Oficina Europea de Enlace…)"). A name the site translates
+    itself, pending confirmation, says so in its gloss ("traducción de este sitio") and is exempt.
+    The same holds for each data entry's Spanish text (glossary, directory, sources, notes)."""
+    from kb.knowledge import fold
+    # Each Spanish page, and each data entry's Spanish text, is one place a name must be clear in.
+    pages = {p.relative_to(ROOT).as_posix(): " ".join(p.read_text(encoding="utf-8").split())
+             for p in (ROOT / "docs").rglob("*.es.md")}
+    for data in sorted((ROOT / "data").glob("*.yml")):
+        masked, entries = mask_data(data.read_text(encoding="utf-8"))
+        ends = [start for start, _ in entries[1:]] + [len(masked)]
+        for (start, slug), end in zip(entries, ends):
+            pages[f"data/{data.name} [{slug}]"] = " ".join(masked[start:end].split())
+    pages = {file: fold(text) for file, text in pages.items()}
+    offenders = []
+    for slug, org in K.organizations.items():
+        if org.es.name != org.en.name or "traducción de este sitio" in (org.es.gloss or ""):
+            continue
+        originals = [n for n in (org.en.name, *org.en.variants, org.en.abbreviation) if n and len(n) > 2]
+        for rendering in org.es.variants:
+            if fold(rendering) in {fold(n) for n in originals}:
+                continue
+            for file, text in pages.items():
+                if file == f"data/organizations.yml [{slug}]":
+                    continue      # the directory entry gives the name and the gloss in their own fields
+                if fold(rendering) in text and not any(fold(n) in text for n in originals):
+                    offenders.append((file, slug, rendering))
+    assert offenders == [], "Spanish rendering without the original name (file, organization, rendering):\n" + "\n".join(map(str, offenders))
