@@ -138,11 +138,9 @@ TYPOGRAPHY = [
     (re.compile(r"(?<![\w./\-–])\d{1,3}(?:\.\d{3})+(?![\w./])"), "a thousands point in a Spanish number",
      "write 14 700 or 3000 (a non-breaking space from five digits, none in four-digit numbers)."),
     (re.compile(r"(?<![\w./\-–§])\d+\.\d{1,2}(?!\d)(?![\w/])(?!\.\d)"), "a decimal point in a Spanish number",
-     "use the decimal comma: 14,7 (the site's policy for Spanish; see data/README.md)."),
+     "use the decimal comma: 14,7 (the site's policy for Spanish; see CONTRIBUTING.md, «Spanish»)."),
     (re.compile(r"(?<![\d,])(?:\d{1,3}\s\d{3}|\d{4})\s+millones"), "thousands of millions written as «… millones»",
      "write English *billion* as «mil millones» (14,7 mil millones) and *trillion* as «billones», as the site does throughout."),
-    (re.compile(r"\d+\s*/\s*5\b(?=[^/\n]{0,3})(?<=Dimensión \d / 5)"), "a slash in «Dimensión n / 5»",
-     "write «Dimensión 1 de 5»."),
 ]
 
 _QUOTED = re.compile(r"«[^«»]*»")
@@ -150,13 +148,7 @@ _QUOTED = re.compile(r"«[^«»]*»")
 
 def _english_quotes(text: str):
     """“…” is for a quotation inside «…»; on its own it is English typography."""
-    inside = _QUOTED.sub(_blank_keep_length, text)
-    for match in re.finditer(r"“", inside):
-        yield match
-
-
-def _blank_keep_length(match: re.Match) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
+    yield from re.finditer(r"“", _QUOTED.sub(_blank, text))
 
 
 def _line(text: str, offset: int) -> int:

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import re
 
-import pytest
 import yaml
 
 from conftest import ROOT
 from kb.knowledge import load_knowledge
-from kb.spanish_style import Form, check_project, check_text, mask_data, mask_page
+from kb.spanish_style import check_project, mask_data
 
 K = load_knowledge(ROOT / "data")
 
@@ -19,61 +18,6 @@ K = load_knowledge(ROOT / "data")
 def test_the_spanish_edition_follows_the_style_list_and_typography():
     problems = check_project(ROOT, {slug: entry.es.term for slug, entry in K.glossary.items()})
     assert problems == [], "Spanish style (file:line [entry]: problem; how to fix):\n" + "\n".join(map(str, problems))
-
-
-# --- The checker itself: each rule can fail, and says where.
-
-FORMS = [Form("resiliencias", "factores de resiliencia", "calque"), Form("y/o", "o", "RAE"),
-         Form("Estados miembros", "Estados Miembros", "UN style", case_sensitive=True),
-         Form("supervivientes", "sobrevivientes", "Spain", cited_in=(("data/glossary.yml", "survivors"),))]
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("los riesgos y las\nresiliencias que", "resiliencias"),
-    ("del nivel nacional y/o del mundial", "y/o"),
-    ("todos los Estados\n  miembros de la ONU", "Estados\n  miembros"),
-    ("estará prohibida por la ley.»", ".»"),
-    ("un costo de 14,7 millones y 79.5 millones", "79.5"),
-    ("unos 14.700 millones", "14.700"),
-    ("14 700 millones de dólares", "14 700 millones"),
-    ("dice “a core interest” aquí", "“"),
-])
-def test_each_rule_finds_its_form_and_names_the_line(text, expected):
-    problems = check_text("docs/x.es.md", mask_page("título\n\n" + text), FORMS)
-    assert problems, text
-    assert any(f"«{expected}»" in p.message or (expected == "“" and "“" in p.message) for p in problems), problems
-    assert problems[0].line == 3 + text[: text.index(expected)].count("\n")
-
-
-@pytest.mark.parametrize("text", [
-    "los factores de resiliencia",
-    "los Estados Miembros",
-    "evite <span class=\"kb-cited-form\">«resiliencias»</span> y <span class=\"kb-cited-form\">y/o</span>",
-    "<span lang=\"en\">“a core national security interest”</span>",
-    "«… prohibida por la ley». Textos del sitio bajo CC BY 4.0; 79,5 millones; 3000; 70 000; A/RES/60/1",
-    "[enlace](https://example.org/a.b/1.2.html)",
-    "«citado “dentro” de comillas latinas»",
-    "14,7 mil millones y 14,76 billones",
-])
-def test_correct_or_marked_text_passes(text):
-    assert check_text("docs/x.es.md", mask_page(text), FORMS) == []
-
-
-def test_data_checks_only_spanish_and_honours_cited_in():
-    data = ("- slug: survivors\n  en:\n    term: survivors and/or y/o resiliencias\n  es:\n    term: sobrevivientes\n"
-            "    note: Se prefiere «sobrevivientes» a «supervivientes».\n    translated_from: \"1.5\"\n"
-            "- slug: other\n  es:\n    note: Dicen supervivientes.\n"
-            "key: {en: resiliencias, es: Falta y/o}\n")
-    masked, entries = mask_data(data)
-    problems = check_text("data/glossary.yml", masked, FORMS, entries)
-    assert sorted((p.line, p.entry, p.message.split(":")[0]) for p in problems) == [(10, "other", "«supervivientes»"), (11, "other", "«y/o»")]
-
-
-def test_style_list_is_well_formed():
-    entries = yaml.safe_load((ROOT / "data/spanish_style.yml").read_text(encoding="utf-8"))
-    assert all({"form", "preferred", "reason"} <= set(e) for e in entries)
-    forms = [e["form"] if e.get("case_sensitive") else e["form"].casefold() for e in entries]
-    assert len(forms) == len(set(forms)), "a form is listed twice"
 
 
 # --- Titles: each assumption has one Spanish title (page, home page, assumptions overview).
@@ -140,3 +84,9 @@ def test_a_spanish_rendering_of_a_name_comes_with_the_original_name_on_the_page(
                 if fold(rendering) in text and not any(fold(n) in text for n in originals):
                     offenders.append((file, slug, rendering))
     assert offenders == [], "Spanish rendering without the original name (file, organization, rendering):\n" + "\n".join(map(str, offenders))
+
+
+def test_dimension_pages_count_in_words(site):
+    """Generated text, so checked in the built pages: «Dimensión 1 de 5», not «1 / 5»."""
+    kickers = [site.soup(f"es/dimensions/{slug}/").select_one(".kb-kicker").get_text(" ", strip=True) for slug in K.dimensions]
+    assert kickers == [f"Dimensión {n} de {len(K.dimensions)}" for n in range(1, len(K.dimensions) + 1)]
