@@ -69,7 +69,7 @@ _PAGE_SKIPS = [
     re.compile(r"`[^`\n]*`"),                                                  # code
     re.compile(r"\]\([^)\s]*\)"),                                              # link targets
     re.compile(r"https?://\S+"),                                               # addresses
-    re.compile(r"\{[:#.][^}\n]*\}"),                                           # attribute lists
+    re.compile(r"\{\s*[:#.][^}\n]*\}"),                                        # attribute lists
     re.compile(r"<[^>\n]+>"),                                                  # the tags themselves
 ]
 
@@ -155,6 +155,38 @@ def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+_MENTIONS = [
+    re.compile(r"«[^«»]*»"),                                          # quoted: a form mentioned, not used
+    re.compile(r"(?<![*\w])\*(?!\*)[^*\n]+?(?<!\*)\*(?![*\w])"),     # italics: titles and foreign words
+    re.compile(r"(?<![_\w])_[^_\n]+_(?![_\w])"),
+]
+
+
+def english_terms_used(file: str, masked: str, english_terms: dict[str, str], entries=()) -> list[Problem]:
+    """An English glossary term in Spanish prose, where the glossary gives the Spanish term.
+
+    Quoted and italic text is a mention (a title, a foreign word), not a use, and a term that
+    starts with a capital is taken as part of a name (Global Centre for the Responsibility to
+    Protect), so neither is reported."""
+    for mention in _MENTIONS:
+        masked = mention.sub(_blank, masked)
+    problems = []
+    for english, spanish in english_terms.items():
+        words = r"\s+".join(re.escape(w) for w in english.split())
+        for match in re.finditer(r"(?<![\w-])" + words + r"(?![\w-])", masked):
+            if match.group(0)[:1].isupper():
+                continue
+            slug = ""
+            for start, name in entries:
+                if start > match.start():
+                    break
+                slug = name
+            problems.append(Problem(file, _line(masked, match.start()), slug,
+                                    f"«{match.group(0)}» is English; the glossary's Spanish term is «{spanish}»",
+                                    f"write «{spanish}», or put the English in italics (*{english}*) if you mention it as a word"))
+    return problems
+
+
 def check_text(file: str, masked: str, forms: list[Form], entries=()) -> list[Problem]:
     """Problems in one file's masked Spanish text."""
     problems = []
@@ -201,9 +233,11 @@ def spanish_sources(root: Path):
         yield "mkdocs.yml", mask_mkdocs(mkdocs.read_text(encoding="utf-8")), ()
 
 
-def check_project(root: Path, glossary_terms: dict[str, str] | None = None) -> list[Problem]:
+def check_project(root: Path, glossary_terms: dict[str, str] | None = None,
+                  english_terms: dict[str, str] | None = None) -> list[Problem]:
     """Every style problem of the Spanish edition. glossary_terms: slug -> Spanish term, to hold
-    forms that name a glossary entry to the glossary's current term."""
+    forms that name a glossary entry to the glossary's current term; english_terms: English
+    form -> Spanish term (the glossary's), to find English terms left untranslated."""
     forms, problems = load_forms(root)
     for form in forms:
         if form.glossary and glossary_terms is not None:
@@ -217,4 +251,6 @@ def check_project(root: Path, glossary_terms: dict[str, str] | None = None) -> l
                                         "make the two agree: the glossary decides the site's terms"))
     for file, masked, entries in spanish_sources(root):
         problems += check_text(file, masked, forms, entries)
+        if english_terms:
+            problems += english_terms_used(file, masked, english_terms, entries)
     return sorted(set(problems))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kb.spanish_style import Form, check_text, mask_data, mask_mkdocs, mask_page
+from kb.spanish_style import Form, check_text, english_terms_used, mask_data, mask_mkdocs, mask_page
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -71,3 +71,13 @@ def test_mkdocs_block_checks_spanish_values_only():
               "        - locale: es\n          nav_translations:\n            Overview and/or: Presentación y/o más\n")
     problems = check_text("mkdocs.yml", mask_mkdocs(config), FORMS)
     assert [(p.line, p.message.split(":")[0]) for p in problems] == [(8, "«y/o»")]
+
+
+def test_english_terms_left_in_spanish_prose_are_found_unless_mentioned_or_named():
+    terms = {"early warning": "alerta temprana", "peacebuilding": "construcción de paz"}
+    text = mask_page("Los sistemas de early warning fallan.\n"
+                     "El término *early warning* y «peacebuilding»; la Global Alliance for Peacebuilding.\n"
+                     "Léxicos (*hate speech lexicons*) y **negrita** con peacebuilding.\n")
+    problems = english_terms_used("docs/x.es.md", text, terms)
+    assert [(p.line, p.message.split(" is ")[0]) for p in problems] == [(1, "«early warning»"), (3, "«peacebuilding»")]
+    assert "alerta temprana" in problems[0].fix
