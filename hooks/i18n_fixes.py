@@ -11,8 +11,8 @@ from _shared import default_language, edition, editions, i18n, language
 from mkdocs.plugins import event_priority
 
 from kb.paths import english_path, site_path
-from kb.site_output import (absolute_url, add_x_default, configure_search, drop_from_sitemap, dumps_index,
-                            mark_english_titles, split_search_index, strip_alternate_links)
+from kb.site_output import (absolute_url, add_script_labels, add_x_default, configure_search, drop_from_sitemap,
+                            dumps_index, mark_english_titles, split_search_index, strip_alternate_links)
 
 _saved: dict = {}     # survives from the English build to the Spanish one
 
@@ -72,6 +72,7 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     lang, default = language(config), default_language(config)
     output = strip_alternate_links(output)   # hreflang lives in sitemap.xml (see kb/site_output.py)
+    output = add_script_labels(output, {"go-to-entry": edition(config).ui("go_to_entry")})   # the tap popover's link (terms.js)
     return configure_search(output, "" if lang == default else f"{lang}/")
 
 

@@ -23,7 +23,7 @@ def render_dimension_page(ctx: RenderContext, slug: str) -> str:
         "",
         f"# {text.title}",
         "",
-        f'<p class="kb-kicker">{ctx.ui("dimension")} {number} / {len(k.dimensions)}</p>',
+        f'<p class="kb-kicker">{ctx.ui("dimension")} {number} {ctx.ui("dimension_of")} {len(k.dimensions)}</p>',
         "",
     ]
     notice = ctx.translation_notice(dimension, dimension_path(slug), "")

@@ -49,6 +49,8 @@ KEYS: frozenset[str] = frozenset({
     "guide_in_english", "guide_in_spanish", "edit_entry",
     # last-updated date (kb/revision.py)
     "last_updated",
+    # "Dimension 1 of 5"; the popover's link to the entry (docs/assets/terms.js reads it from <html>)
+    "dimension_of", "go_to_entry",
 }
     | set(FACTOR_KINDS)                                                     # "risk", "resilience"
     | _each("", FACTOR_KINDS, "_factors")                                   # "risk_factors"

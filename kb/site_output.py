@@ -129,3 +129,14 @@ def mark_english_titles(html: str, titles: frozenset[str]) -> str:
             return f'<{match.group(1)} lang="en">{match.group(2)}</{match.group(1)}>'
         return match.group(0)
     return _EMPHASIS.sub(mark, html)
+
+
+def add_script_labels(html: str, labels: dict[str, str]) -> str:
+    """Give scripts their interface words as data-kb-* attributes on <html>, in the page's language.
+
+    Scripts under docs/assets/ stay language-neutral: the words live in data/interface.yml and
+    reach the script through the page, e.g. {"go-to-entry": "Ir a la entrada"}.
+    """
+    from html import escape
+    attributes = "".join(f' data-kb-{name}="{escape(text, quote=True)}"' for name, text in labels.items())
+    return re.sub(r"<html\b", lambda m: m.group(0) + attributes, html, count=1)

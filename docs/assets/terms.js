@@ -29,7 +29,8 @@
     text.textContent = term.getAttribute("data-kb-definition") || term.getAttribute("title") || "";
     var link = document.createElement("a");
     link.href = term.href;
-    link.textContent = document.documentElement.lang === "es" ? "Ir a la entrada" : "Go to the entry";
+    // The words come from data/interface.yml (go_to_entry), in the page's language.
+    link.textContent = document.documentElement.getAttribute("data-kb-go-to-entry") || "";
     popover.appendChild(text);
     popover.appendChild(link);
     document.body.appendChild(popover);

@@ -168,3 +168,14 @@ def test_phone_layout_has_no_horizontal_scroll(phone, server):
         tables = phone.evaluate("[...document.querySelectorAll('article .md-typeset__scrollwrap')]"
                                 ".map(w => w.scrollWidth - w.clientWidth)")
         assert all(extra <= 1 for extra in tables), (url, tables)
+
+
+def test_the_tap_popover_speaks_the_page_language(phone, server):
+    for url, link_text in (("/es/assumptions/hate-speech/", "Ir a la entrada"), ("/assumptions/hate-speech/", "Go to the entry")):
+        phone.goto(server + url)
+        term = phone.locator("article a.kb-term").first
+        term.scroll_into_view_if_needed()
+        term.tap()
+        popover = phone.locator(".kb-popover")
+        popover.wait_for(state="visible")
+        assert popover.locator("a").inner_text() == link_text

@@ -109,28 +109,8 @@ def test_organizations_use_their_official_spanish_name(entry):
     assert fold(entry["es"]) in {fold(org.name), *(fold(v) for v in org.variants)} or fold(org.name) in fold(entry["es"]), (entry["es"], org.name)
 
 
-# Forms a Latin American reader of the field would not expect, with the form the site uses.
-AVOID = {
-    "crímenes de atrocidad": "crímenes atroces",
-    "atrocidades en masa": "atrocidades masivas",
-    "una agenda para la paz": "Un programa de paz",
-    "14.700 millones": "14,76 billones (the IEP figure is in trillions)",
-    "financiación": "financiamiento",
-    "supervivientes": "sobrevivientes",
-    "medio plazo": "mediano plazo",
-    "monitorización": "monitoreo",
-    "abogacía": "incidencia",
-    "aguas arriba": "prevención temprana",
-    "construcción de la paz": "construcción de paz",
-}
-
-
-def test_spanish_text_avoids_calques_and_spain_only_forms(site):
-    found = []
-    for url in (u for u in site.pages() if u.startswith("es/") and not u.startswith("es/glossary/")):
-        text = re.sub(r"«[^»]*»", "", site.text(url).casefold())   # a form quoted is mentioned, not used
-        found += [(url, bad, good) for bad, good in AVOID.items() if bad in text]
-    assert found == []
+# Calques and Spain-only forms: data/spanish_style.yml, checked over pages and data with file and
+# line by tests/site/test_spanish_style.py.
 
 
 def test_consolidacion_de_la_paz_only_inside_names(site):
