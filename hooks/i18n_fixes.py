@@ -5,14 +5,16 @@ pages that are out of date or not translated yet."""
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 from _shared import default_language, i18n, lang_state, language, relative_url, site_path, state
 from mkdocs.plugins import event_priority
 
 from kb.site_output import (absolute_url, add_x_default, configure_search, drop_from_sitemap, dumps_index,
-                            english_titles, mark_english_titles, split_search_index,
+                            english_titles, gzip_text, mark_english_titles, split_search_index,
                             strip_alternate_links)
+from kb.status_page import stale_notes
 from kb.translation import STALE
 
 _saved: dict = {}     # survives from the English build to the Spanish one
@@ -115,4 +117,10 @@ def on_post_build(config):
         fallback = {absolute_url(config["site_url"], url)
                     for lang in others for url in state.get(lang, {}).get("fallback_urls", set())}
         xml = drop_from_sitemap(sitemap.read_text(encoding="utf-8"), fallback)
-        sitemap.write_text(add_x_default(xml, default), encoding="utf-8")
+        final = add_x_default(xml, default)
+        sitemap.write_text(final, encoding="utf-8")
+        (site / "sitemap.xml.gz").write_bytes(gzip_text(final))   # the same content as sitemap.xml
+    for lang in others:     # stale translations are allowed, never hidden: say which
+        st = state.get(lang, {})
+        for note in stale_notes(st["knowledge"], st.get("page_translations", [])) if "knowledge" in st else []:
+            logging.getLogger("mkdocs.hooks.translation").info("Spanish out of date: %s", note)

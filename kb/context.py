@@ -54,6 +54,8 @@ class RenderContext:
         if status not in (STALE, MISSING):
             return ""
         key = "entry_missing_translation" if status == MISSING else "entry_stale_translation"
+        if status == STALE and not getattr(entry.es, "translated_from", ""):
+            key = "entry_unstamped_translation"   # a new entry: nothing "changed", it was never checked
         href = self.other_language_href(anchor_path, anchor)
         return (f'<p class="kb-translation-notice" role="note">{self.ui(key)} '
                 f'<a href="{href}" hreflang="en" lang="en">{self.ui("read_english")}</a></p>')

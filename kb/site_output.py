@@ -129,3 +129,14 @@ def mark_english_titles(html: str, titles: frozenset[str]) -> str:
             return f'<{match.group(1)} lang="en">{match.group(2)}</{match.group(1)}>'
         return match.group(0)
     return _EMPHASIS.sub(mark, html)
+
+
+def gzip_text(text: str) -> bytes:
+    """`text` gzipped reproducibly (no time or file name in the header): sitemap.xml.gz is written
+    from the final sitemap.xml, after the hooks have changed it (MkDocs compresses it earlier)."""
+    import gzip
+    import io
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, filename="") as archive:
+        archive.write(text.encode("utf-8"))
+    return buffer.getvalue()
