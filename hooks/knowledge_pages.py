@@ -14,7 +14,8 @@ from mkdocs.utils.meta import get_data
 from kb.context import RenderContext
 from kb.dimension_pages import dimension_path, render_dimension_page
 from kb.front_matter import check_front_matter
-from kb.page_checks import check_headings, check_links, heading_ids
+from kb.page_checks import (check_heading_ids, check_headings, check_language_files, check_links,
+                            check_nav_translations, check_other_links, heading_ids)
 from kb.markers import expand_markers
 from kb.problems import Problem
 from kb.reference_pages import AssumptionPage, render_assumption_dimensions
@@ -28,7 +29,8 @@ def on_pre_build(config):
     st = reset_state(config)
     st["problems"] = []
     st["notes_shown"] = {}
-    st["knowledge"] = knowledge(also_report=lambda: check_pages(read_sources(Path(config["docs_dir"])), None))
+    docs = Path(config["docs_dir"])
+    st["knowledge"] = knowledge(also_report=lambda: check_pages(read_sources(docs), None, read_assets(docs)))
 
 
 @event_priority(-200)  # after static-i18n's on_files (-100), which would drop in-memory files
@@ -38,7 +40,8 @@ def on_files(files, config):
     docs = Path(config["docs_dir"])
     st["sources"] = read_sources(docs)   # every page's Markdown, read once for all that follows
     if lang == default:  # every page checked once: the other languages build only if this passes
-        st["problems"] += check_pages(st["sources"], st["knowledge"])
+        st["problems"] += check_pages(st["sources"], st["knowledge"], read_assets(docs))
+        st["problems"] += check_nav(config)
     st["titles"] = read_titles(st["sources"], lang, default)
     st["assumptions"] = read_assumptions(st["sources"], lang, default, st["titles"])
     st["page_translations"] = read_page_translations(st["sources"])
@@ -58,7 +61,23 @@ def on_files(files, config):
 
 def read_sources(docs: Path) -> dict[str, str]:
     """Every page's Markdown by its path inside docs/ ("about.es.md")."""
-    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
+    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8-sig") for p in sorted(docs.rglob("*.md"))}
+
+
+def read_assets(docs: Path) -> frozenset[str]:
+    """Every file in docs/ that is not a page, by its path inside docs/ ("assets/site.css")."""
+    return frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file() and p.suffix != ".md")
+
+
+def check_nav(config) -> list[Problem]:
+    """Every menu title of mkdocs.yml's nav has its translation in each other edition."""
+    problems = []
+    text = Path(config["config_file_path"]).read_text(encoding="utf-8-sig") if config.get("config_file_path") else ""
+    for language_config in i18n(config).config.languages:
+        if language_config.locale != default_language(config) and language_config.build:
+            problems += check_nav_translations(config["nav"], language_config.nav_translations or {}, text,
+                                               language_config.locale)
+    return problems
 
 
 def localized_path(english_path: str, lang: str, default: str, sources: dict[str, str]) -> str:
@@ -67,7 +86,7 @@ def localized_path(english_path: str, lang: str, default: str, sources: dict[str
     return localized if lang != default and localized in sources else english_path
 
 
-def check_pages(sources: dict[str, str], k) -> list[Problem]:
+def check_pages(sources: dict[str, str], k, assets: frozenset[str] = frozenset()) -> list[Problem]:
     """Front matter, headings and links of every page, with the line and the fix for each problem.
 
     `k` is None when the data itself could not be loaded: the checks that need it are skipped.
@@ -76,14 +95,16 @@ def check_pages(sources: dict[str, str], k) -> list[Problem]:
     dimensions = list(k.dimensions) if k else []
     pages = set(english) | {dimension_path(slug) for slug in dimensions}
     anchors = known_anchors(english, k) if k else {}
-    problems = []
+    problems = check_language_files(list(sources))
     for path, text in sources.items():
         name = f"docs/{path}"
         english_path = re.sub(r"\.[a-z]{2}\.md$", ".md", path)
         problems += check_front_matter(text, name, dimensions)
         twin = english.get(english_path) if path != english_path else None
         problems += check_headings(text, name, heading_ids(twin) if twin is not None else None)
+        problems += check_heading_ids(text, name)
         links = check_links(text, name, english_path, pages, anchors)
+        links += check_other_links(text, name, english_path, pages, anchors, assets)
         if not k:   # generated pages are unknown without the data: keep only certain problems
             links = [p for p in links if "/dimensions/" not in p.message]
         problems += links
