@@ -66,9 +66,11 @@ def check_page_safety(markdown: str, file: str) -> list[Problem]:
         if problem not in problems:
             problems.append(problem)
 
-    for match in _ELEMENT.finditer(decoded):
+    # Elements and attribute names are checked as written (&lt;script&gt; is shown, not run);
+    # URLs after decoding character references, as a browser reads them.
+    for match in _ELEMENT.finditer(text):
         add(match.start(), f"the page contains a <{match.group(1).lower()}> element")
-    for container in list(_TAG.finditer(decoded)) + list(_ATTR_LIST.finditer(decoded)):
+    for container in list(_TAG.finditer(text)) + list(_ATTR_LIST.finditer(text)):
         for handler in _HANDLER.finditer(container.group(0)):
             add(container.start() + handler.start(1),
                 f"the page gives an element the event-handler attribute '{handler.group(1)}'",

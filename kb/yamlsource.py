@@ -69,6 +69,10 @@ def load_yaml_text(text: str, name: str) -> Loaded:
         line = mark.line + 1 if mark else 0
         what = error.problem or str(error)
         return Loaded(None, [_explain_syntax(text, name, line, what)])
+    except yaml.reader.ReaderError as error:      # a character YAML refuses (NUL and other controls)
+        line = text[: error.position].count("\n") + 1
+        return Loaded(None, [Problem(name, line, "", f"the YAML cannot be read: the line holds a control character "
+                                     f"(U+{error.character:04X}), which is invisible", "delete it (retype the line)")])
     except yaml.YAMLError as error:
         return Loaded(None, [Problem(name, 0, "", f"the YAML cannot be read: {error}", _yaml_hint(""))])
 
