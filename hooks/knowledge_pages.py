@@ -15,7 +15,8 @@ from kb.context import RenderContext
 from kb.dimension_pages import dimension_path, render_dimension_page
 from kb.front_matter import check_front_matter
 from kb.page_checks import (check_heading_ids, check_headings, check_language_files, check_links,
-                            check_nav_translations, check_other_links, heading_ids)
+                            check_nav_translations, check_other_links, check_pages_in_nav, heading_ids,
+                            nav_paths)
 from kb.markers import expand_markers
 from kb.problems import Problem
 from kb.reference_pages import AssumptionPage, render_assumption_dimensions
@@ -77,6 +78,11 @@ def check_nav(config) -> list[Problem]:
         if language_config.locale != default_language(config) and language_config.build:
             problems += check_nav_translations(config["nav"], language_config.nav_translations or {}, text,
                                                language_config.locale)
+    if config["nav"]:
+        left_out = config["not_in_nav"]
+        english = [p for p in lang_state(config).get("sources", {}) if p.count(".") == 1]
+        problems += check_pages_in_nav(english, nav_paths(config["nav"]),
+                                       lambda path: bool(left_out and left_out.match_file(path)))
     return problems
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from _shared import ROOT, fail
+from _shared import ROOT, fail, lang_state
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from kb.csp import UnknownInlineScript, add_content_security_policy
+from kb.page_checks import check_entry_anchors
 from kb.page_safety import check_page_safety, check_tree
 
 _serving = {"on": False}
@@ -45,6 +46,11 @@ def _with_policy(html: str, where: str) -> str:
 
 @event_priority(-1000)  # last: after every hook that changes the page
 def on_post_page(output, page, config):
+    k = lang_state(config).get("knowledge")
+    for prefix, table, data_file in (("glossary.", "glossary", "data/glossary.yml"),
+                                     ("organizations.", "organizations", "data/organizations.yml")):
+        if k is not None and page.file.src_uri.startswith(prefix):
+            fail(check_entry_anchors(output, getattr(k, table), data_file, k.lines, prefix.rstrip(".")))
     return _with_policy(output, f"docs/{page.file.src_uri}")
 
 

@@ -198,8 +198,23 @@ def _explain(name: str, item: LineDict, label: str, error: dict, model) -> Probl
         return Problem(name, line, label, f"'{value}' is not a valid slug (in '{field}'){named}",
                        f"use lower-case ASCII letters, digits and hyphens only, e.g. '{suggest_slug(str(value))}'")
     if kind == "string_type":
-        return Problem(name, line, label, f"'{field}' should be text, not {type(value).__name__}",
-                       f"write the text after '{loc[-1]}: ' (put it in double quotes if it starts with a symbol)")
+        key = loc[-1]
+        if value is None:
+            return Problem(name, line, label, f"'{field}' is empty", f"write the text after '{key}: '")
+        if isinstance(value, bool):
+            return Problem(name, line, label, f"'{field}' was read as {str(value).lower()}: YAML reads yes, no, on, off, "
+                           "true and false as a yes/no value, not as text", f'put the text in double quotes, e.g. {key}: "NO"')
+        if isinstance(value, (int, float)):
+            return Problem(name, line, label, f"'{field}' was read as a number, not as text",
+                           f'put it in double quotes, e.g. {key}: "{value}"')
+        if isinstance(value, list):
+            return Problem(name, line, label, f"'{field}' should be one text, not a list",
+                           f"write the text after '{key}: ' without '- ' or [ ]")
+        if isinstance(value, dict):
+            return Problem(name, line, label, f"'{field}' should be one text, not a block of fields",
+                           f"write the text after '{key}: ' on the same line (put it in double quotes if it holds ': ')")
+        return Problem(name, line, label, f"'{field}' should be text",
+                       f"write the text after '{key}: ' (put it in double quotes if it starts with a symbol)")
     if kind == "list_type":
         return Problem(name, line, label, f"'{field}' should be a list",
                        "write it as [first, second] or as indented lines starting with '- '")

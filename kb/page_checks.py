@@ -94,7 +94,8 @@ def check_links(markdown: str, file: str, page_path: str, pages: set[str],
             resolved = re.sub(r"\.[a-z]{2}\.md$", ".md", resolved)
             where = number + line_offset
             if resolved not in pages:
-                guess = difflib.get_close_matches(resolved, sorted(pages), n=1)
+                same_name = sorted(p for p in pages if posixpath.basename(p) == posixpath.basename(resolved))
+                guess = same_name[:1] or difflib.get_close_matches(resolved, sorted(pages), n=1)
                 hint = f"did you mean '/{guess[0]}'? " if guess else ""
                 problems.append(Problem(file, where, "", f"the link '{target}' leads to a page that does not exist",
                                         f"{hint}link to a page inside docs/, written like /assumptions/evidence.md"))
@@ -163,7 +164,15 @@ def check_other_links(markdown: str, file: str, page_path: str, pages: set[str],
     for number, line in _lines_outside_code(markdown):
         targets = [m.group(2) for m in _REFERENCE.finditer(line)]
         targets += [m.group(1) for m in _IMAGE.finditer(line)]
-        for target in targets:
+        inline = [m.group(1) for m in _LINK.finditer(line)]
+        for target in inline:       # .md targets are checked by check_links; here, what it leaves
+            if re.search(r"\.[a-z]{2}\.md(#|$)", target):
+                problems.append(Problem(file, number, "", f"the link '{target}' names a translation file",
+                                        f"link to the English file ({re.sub(r'[.][a-z]{2}[.]md', '.md', target)}); "
+                                        "each edition then links to its own page"))
+            elif not target.partition("#")[0].endswith(".md"):
+                targets.append(target)
+        for target in dict.fromkeys(targets):
             problems += _check_target(target, file, number, page_path, pages, anchors, assets, url_style=False)
     for match in _RAW_URL.finditer(markdown):
         number = markdown.count("\n", 0, match.start()) + 1
@@ -253,3 +262,34 @@ def check_nav_translations(nav, translations: dict, config_text: str, lang: str 
                                     f"add a line '{title}: <title in the {lang} edition>' under nav_translations "
                                     f"(languages, locale {lang}) in mkdocs.yml"))
     return problems
+
+
+def nav_paths(nav) -> set[str]:
+    """Every page file the mkdocs.yml nav lists."""
+    found = set()
+    for item in nav or []:
+        values = item.values() if isinstance(item, dict) else [item]
+        for value in values:
+            if isinstance(value, list):
+                found |= nav_paths(value)
+            elif isinstance(value, str) and value.endswith(".md"):
+                found.add(value)
+    return found
+
+
+def check_pages_in_nav(english_paths, listed: set[str], left_out) -> list[Problem]:
+    """An English page that is neither in the nav nor declared as left out (not_in_nav)."""
+    return [Problem(f"docs/{path}", 0, "", "the page is not in the site's menu",
+                    f"add a line '- <Menu title>: {path}' under nav in mkdocs.yml, and the title's Spanish under "
+                    "nav_translations (or list the page under not_in_nav if it should stay out of the menu)")
+            for path in sorted(english_paths) if path not in listed and not left_out(path)]
+
+
+def check_entry_anchors(html: str, slugs, data_file: str, lines: dict, page: str) -> list[Problem]:
+    """Auto-links and "Related" links lead to #slug on the glossary and organizations pages: each
+    entry's anchor must be in the page as built (nothing else checks links added after MkDocs)."""
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    return [Problem(data_file, lines.get((data_file, slug), 0), slug,
+                    f"the built {page} page has no anchor '#{slug}', so every link to this entry leads nowhere",
+                    "check the entry's name or term: it must be plain text (see data/README.md)")
+            for slug in slugs if slug not in ids]

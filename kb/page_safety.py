@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from pathlib import Path
 
 from .problems import Problem
@@ -33,6 +34,9 @@ _DATA_URL = re.compile(
     r"""(?:(?:href|src|srcset|action|poster|data|xlink:href|background)\s*=\s*["']?|\]\(\s*<?|^\s{0,3}\[[^\]]+\]:\s*<?|<)\s*data\s*:""",
     re.IGNORECASE)
 _FENCE = re.compile(r"^\s*(```|~~~)")
+# Control characters (tab excepted) and bidirectional overrides/isolates: invisible, and able to
+# make a line read differently from what the reviewer sees in the diff.
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufeff]")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 SCRIPT_FIX = ("pages cannot carry script: remove it. A behaviour the site needs goes in a file under "
@@ -90,6 +94,14 @@ def check_page_safety(markdown: str, file: str) -> list[Problem]:
     for match in _DATA_URL.finditer(decoded):
         add(match.start(), "the page contains a 'data:' URL",
             "save the file under docs/assets/ and link to it, e.g. ![Chart](/assets/chart.png)")
+    for number, line in enumerate(markdown.lstrip("\ufeff").split("\n"), start=1):
+        hidden = _HIDDEN.search(line.rstrip("\r"))
+        if hidden:
+            char = hidden.group(0)
+            problems.append(Problem(file, number, "", f"the line holds an invisible character, U+{ord(char):04X} "
+                                    f"{unicodedata.name(char, 'a control character')}",
+                                    "delete it (retype the text around it): control and right-to-left characters "
+                                    "can hide or reverse text"))
     return sorted(set(problems))
 
 

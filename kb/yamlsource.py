@@ -81,7 +81,9 @@ def load_yaml_file(path: Path, name: str) -> Loaded:
     try:
         text = path.read_text(encoding="utf-8-sig")     # a byte-order mark is harmless
     except FileNotFoundError:
-        return Loaded(None, [Problem(name, 0, "", "the file is missing", f"restore {name} from the main branch")])
+        other = path.with_suffix(".yaml" if path.suffix == ".yml" else ".yml")
+        hint = f"rename {name[: -len(path.name)]}{other.name} to {path.name}, or " if other.exists() else ""
+        return Loaded(None, [Problem(name, 0, "", "the file is missing", f"{hint}restore {name} from the main branch")])
     except UnicodeDecodeError as error:
         return Loaded(None, [Problem(name, 0, "", f"the file is not UTF-8 text ({error.reason})",
                                      "save the file as UTF-8 (the GitHub web editor does this)")])

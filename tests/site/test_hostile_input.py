@@ -83,6 +83,10 @@ DATA_CASES = [
     ("python-tag", "glossary.yml", DEF, "definition: !!python/object/apply:os.system [echo]", 6, "tag"),
     ("nul-byte", "glossary.yml", DEF, "definition: Acts\x00 committed", 6, "control character"),
     ("emptied-file", "glossary.yml", None, "# nothing left\n", 1, "has no entries"),
+    ("number-as-text", "glossary.yml", "term: genocide\n", "term: 1948\n", 5, "double quotes"),
+    ("yaml-boolean", "glossary.yml", "term: genocide\n", "term: NO\n", 5, "yes/no"),
+    ("empty-value", "glossary.yml", "term: genocide\n", "term:\n", 5, "is empty"),
+    ("list-as-text", "glossary.yml", "term: genocide\n", "term: [genocide]\n", 5, "not a list"),
 ]
 
 
@@ -143,6 +147,10 @@ PAGE_CASES = [
     ("broken-raw-href", '<a href="../glosary/">x</a>', 7, "leads to nothing"),
     ("broken-raw-anchor", '<a href="../glossary/#genocid">x</a>', 7, "anchor"),
     ("broken-md-link", "[x](/glosary.md)", 7, "does not exist"),
+    ("broken-url-path-link", "[x](/glosary/)", 7, "leads to nothing"),
+    ("link-to-translation-file", "[x](/glossary.es.md#genocide)", 7, "translation file"),
+    ("control-character", "Text \x1b[31m red", 7, "U+001B"),
+    ("right-to-left-override", "Text \u202eevil", 7, "U+202E"),
 ]
 
 
@@ -170,6 +178,34 @@ def test_page_mistake_ends_in_a_message_with_file_and_line(case):
     report = "\n".join(str(p) for p in found)
     assert f"docs/about.md:{line}" in report and words in report, report
     assert all(p.fix for p in found)
+
+
+def test_markers_malformed_misplaced_or_in_code():
+    from kb.context import RenderContext
+    from kb.markers import expand_markers
+    ctx = RenderContext(knowledge=load_knowledge(ROOT / "data"), lang="en")
+    text = "A.\n\n<!--kb: definition genocide-->\n\n```\n<!-- kb:definition genocide -->\n```\n\n<!-- kb:note eirene-count -->\n"
+    expanded, found, _ = expand_markers(text, ctx, "about.md", line_offset=4)
+    report = "\n".join(map(str, found))
+    assert "docs/about.md:7:" in report and "not written as one" in report
+    assert "docs/about.md:13 [eirene-count]" in report and "belongs on assumptions/evidence.md" in report
+    assert "```\n<!-- kb:definition genocide -->\n```" in expanded     # shown as code, not expanded
+
+
+def test_an_entry_anchor_missing_from_the_built_page_is_named():
+    from kb.page_checks import check_entry_anchors
+    [problem] = check_entry_anchors('<h3 id="genocide">Genocide</h3>', ["genocide", "war-crimes"], "data/glossary.yml",
+                                    {("data/glossary.yml", "war-crimes"): 40}, "glossary")
+    assert (problem.file, problem.line, problem.entry) == ("data/glossary.yml", 40, "war-crimes")
+
+
+def test_a_renamed_data_file_is_named():
+    from kb.yamlsource import load_yaml_file
+    import tempfile
+    folder = Path(tempfile.mkdtemp())
+    (folder / "sources.yaml").write_text("[]", encoding="utf-8")
+    [problem] = load_yaml_file(folder / "sources.yml", "data/sources.yml").problems
+    assert "rename data/sources.yaml to sources.yml" in problem.fix
 
 
 @pytest.mark.parametrize("payload", ["`<script>alert(1)</script>` in code", "```\n<img onerror=alert(1)>\n```",
