@@ -34,9 +34,9 @@ _PALETTE = (
 _TABBED = ('var target=document.getElementById(location.hash.slice(1));'
            'target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))')
 
-# name -> the script's exact text as a pattern (only the page-depth URL may vary: dots and slashes)
+# name -> the script's exact text as a pattern (only the page-depth URL may vary: a path, no quotes)
 KNOWN_INLINE_SCRIPTS: dict[str, re.Pattern] = {
-    "Material's __md_scope bootstrap": re.compile(r'__md_scope=new URL\("[./]*",location\)' + re.escape(_MD_SCOPE_REST)),
+    "Material's __md_scope bootstrap": re.compile(r'__md_scope=new URL\("[A-Za-z0-9._~/%-]*",location\)' + re.escape(_MD_SCOPE_REST)),
     "Material's palette restore": re.compile(re.escape(_PALETTE)),
     "Material's tabbed anchor fix": re.compile(re.escape(_TABBED)),
 }
