@@ -162,8 +162,11 @@ def _track(tag: str, skip_stack: list[str]) -> None:
 def _link_text(text: str, matcher: TermMatcher, targets: dict[str, Target], done: set[str], linked: set[str],
                url_prefix: str) -> str:
     out, last = [], 0
+    addresses = [m.span() for m in _BARE_ADDRESS.finditer(text)]
     for start, end, key in matcher.find(text):
         if key in done or key not in targets:
+            continue
+        if any(a < end and start < b for a, b in addresses):   # never split a web address written out
             continue
         target = targets[key]
         out.append(text[last:start])
@@ -177,6 +180,7 @@ def _link_text(text: str, matcher: TermMatcher, targets: dict[str, Target], done
 
 
 _HREF = re.compile(r'<a\s[^>]*?href="([^"#]*)(#[^"]*)?"')
+_BARE_ADDRESS = re.compile(r"\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"']+", re.IGNORECASE)
 
 
 def site_paths_linked(html: str, page_url: str) -> set[str]:
