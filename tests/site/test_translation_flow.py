@@ -72,6 +72,8 @@ def test_the_status_page_lists_the_stale_page_with_an_edit_link(changed_site):
     rows = [row for row in page.select("table tr") if "about.es.md" in row.get_text()]
     assert len(rows) == 1 and "Desactualizado" in rows[0].get_text()
     assert rows[0].a["href"] == "https://github.com/example/kb/edit/main/docs/about.es.md"
+    assert [row for row in page.select("table tr") if "data/glossary.yml · genocide" in row.get_text()
+            and "Desactualizado" in row.get_text()]
     english = soup(changed_site, "translation-status")
     assert any("Out of date" in row.get_text() for row in english.select("table tr") if "about.es.md" in row.get_text())
 
