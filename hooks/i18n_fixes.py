@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+from html import escape
 from pathlib import Path
 
 from _shared import default_language, i18n, lang_state, language, relative_url, site_path, state
@@ -68,7 +69,7 @@ def on_page_content(html, page, config, files):
     lang, default = language(config), default_language(config)
     if lang == default:
         return html
-    html = html.replace('title="Permanent link"', f'title="{ui(config, "permalink")}"')
+    html = html.replace('title="Permanent link"', f'title="{escape(ui(config, "permalink"))}"')
     st = lang_state(config)
     if "english_titles" not in st:
         st["english_titles"] = english_titles(st["knowledge"])

@@ -31,7 +31,7 @@ def render_glossary(ctx: RenderContext) -> str:
     entries = sorted(k.glossary.values(), key=lambda e: sort_key(ctx.text(e).term, ctx.lang))
     groups = [(letter, list(items)) for letter, items in groupby(entries, key=lambda e: letter_of(ctx.text(e).term, ctx.lang))]
     nav_links = " ".join(f'<a href="#{letter_id(letter)}">{letter}</a>' for letter, _ in groups)
-    out = [f'<nav class="kb-letters" aria-label="{ctx.ui("glossary_letters")}">{nav_links}</nav>', ""]
+    out = [f'<nav class="kb-letters" aria-label="{escape(ctx.ui("glossary_letters"))}">{nav_links}</nav>', ""]
     for letter, items in groups:
         shown = "\\#" if letter == "#" else letter      # a bare '#' would read as the heading's closing mark
         out += [f"## {shown} {{ #{letter_id(letter)} }}", ""]

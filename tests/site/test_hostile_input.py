@@ -349,10 +349,19 @@ def test_payloads_that_build_leave_the_html_inert(project, tmp_path):
     about = project / "docs" / "about.md"
     original = about.read_text(encoding="utf-8")
     about.write_text("\ufeff" + original + INERT_PAYLOADS, encoding="utf-8")   # a BOM is accepted too
+    # Quotes are text, so a data text can try to close an attribute: renderers escape them.
+    interface = project / "data" / "interface.yml"
+    original_interface = interface.read_text(encoding="utf-8")
+    interface.write_text(original_interface.replace(
+        "glossary_letters: {en: Glossary letters, es: Letras del glosario}",
+        """glossary_letters: {en: 'Letters" onmouseover="alert(1)', es: 'Letras" onmouseover="alert(1)'}""").replace(
+        "permalink: {en: Permanent link, es: Enlace permanente}",
+        """permalink: {en: Permanent link, es: 'Enlace" onclick="alert(1)'}"""), encoding="utf-8")
     try:
         result = build_site(tmp_path / "site", project)
     finally:
         about.write_text(original, encoding="utf-8")
+        interface.write_text(original_interface, encoding="utf-8")
     assert result.returncode == 0, result.stdout + result.stderr
     site = tmp_path / "site"
     html = (site / "about" / "index.html").read_text(encoding="utf-8")
