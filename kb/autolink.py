@@ -20,7 +20,8 @@ _CLASS = re.compile(r'\bclass\s*=\s*"([^"]*)"')
 # optionally led by # + or @ (#MeToo, +Peace) and ended by + (SDG16+).
 _WORD = re.compile(r"[#+@]?\w+(?:(?:['’.:]|&amp;)\w+)*\+?")
 SKIPPED_TAGS = {"a", "abbr", "button", "cite", "code", "em", "i", "h1", "h2", "h3", "h4", "h5", "h6", "kbd",
-                "pre", "script", "select", "style", "svg", "textarea", "title", "label", "nav"}
+                "pre", "script", "select", "style", "svg", "textarea", "title", "label", "nav",
+                "summary"}   # a link inside a <summary> would fight the toggle
 SKIPPED_CLASSES = {"admonition-title", "kb-nolink", "headerlink", "kb-translation-notice"}
 VOID_TAGS = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 

@@ -106,7 +106,9 @@ def _load_entries(data_dir: Path, filename: str, model) -> tuple[dict, list[Prob
             continue
         folded = fold(entry.slug)
         if folded in seen_folded:
-            problems.append(Problem(name, line, entry.slug, f"the slug '{entry.slug}' is used twice (first by '{seen_folded[folded]}')",
+            first_line = lines.get((name, seen_folded[folded]), 0)
+            problems.append(Problem(name, line, entry.slug, f"the slug '{entry.slug}' is used twice (first by '{seen_folded[folded]}'"
+                                    f"{f' on line {first_line}' if first_line else ''})",
                                     "give one of the two entries another slug, or merge them"))
             continue
         seen_folded[folded] = entry.slug
