@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from _shared import ROOT, fail, lang_state
+from _shared import ROOT, default_language, fail, i18n, lang_state, language
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -27,6 +27,8 @@ def on_startup(command, dirty):
 
 @event_priority(100)   # before any hook reads a page or a data file
 def on_pre_build(config):
+    if language(config) != default_language(config) and default_language(config) in i18n(config).build_languages:
+        return      # static-i18n builds the default language first; its build already checked the files
     problems = check_tree(ROOT)
     if not problems:
         docs = Path(config["docs_dir"])

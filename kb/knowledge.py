@@ -80,7 +80,7 @@ def _load_entries(data_dir: Path, filename: str, model) -> tuple[dict, list[Prob
     if loaded.problems:
         return {}, loaded.problems, {}
     raw = loaded.data
-    if raw is None or raw == []:
+    if raw is None or (raw == [] and filename != "editorial_notes.yml"):   # a site may have no editorial notes
         # Say so once, rather than report every entry of other files that names this one's slugs.
         return {}, [Problem(name, 1, "", "the file has no entries (it is empty or holds only comments)",
                             f"restore {name} from the main branch, or undo the change that emptied it")], {}
