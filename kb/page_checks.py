@@ -293,3 +293,10 @@ def check_entry_anchors(html: str, slugs, data_file: str, lines: dict, page: str
                     f"the built {page} page has no anchor '#{slug}', so every link to this entry leads nowhere",
                     "check the entry's name or term: it must be plain text (see data/README.md)")
             for slug in slugs if slug not in ids]
+
+
+def has_headings_without_id(markdown: str) -> bool:
+    """Whether a page has a heading (level 2 or deeper) without an explicit id: then its
+    translation is not compared with it until the English is fixed (the message would mislead)."""
+    return any((h := _HEADING.match(line)) and not _EXPLICIT_ID.search(h.group(2))
+               for _, line in _lines_outside_code(markdown))

@@ -304,6 +304,8 @@ BUILD_CASES = [
     ("attr-list-in-data", "data/glossary.yml", "definition: ", 'definition: "*x*{ onclick=alert(1) } ', "data/glossary.yml:"),
     ("menu-title-untranslated", "mkdocs.yml", "            Sources: Fuentes\n", "", "mkdocs.yml:"),
     ("spanish-file-misnamed", "docs/about.sp.md", None, PAGE_HEAD + "Texto.\n", "docs/about.sp.md"),
+    ("english-heading-loses-id", "docs/about.md", " { #what-the-paper-is-for }", "", "has no explicit id"),
+    ("new-page-not-in-menu", "docs/new-page.md", None, PAGE_HEAD + "Text.\n", "docs/new-page.md: the page is not in the site's menu"),
 ]
 
 
@@ -330,7 +332,8 @@ def test_the_build_stops_with_a_message(project, tmp_path, case):
     assert result.returncode != 0
     assert "Traceback" not in output, output
     assert where in output, output
-    assert "How to fix:" in output or "fix" in output.lower()
+    assert "How to fix:" in output
+    assert "- docs/about.es.md" not in output or "about.es" in name, output   # the twin is not blamed
 
 
 INERT_PAYLOADS = """
