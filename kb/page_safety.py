@@ -121,9 +121,30 @@ def check_tree(root: Path, folders=("docs", "data")) -> list[Problem]:
             if path.is_symlink():
                 problems.append(Problem(name, 0, "", "the file is a symbolic link; the build would publish whatever it points to",
                                         "replace the link with a real file (a copy), or delete it"))
-            elif path.is_file() and path.suffix in (".md", ".yml", ".yaml", ".css", ".js", ".html", ".txt", ".json"):
+            elif folder == "docs" and path.suffix.lower() in PUBLISHED_AS_IS:
+                problems.append(Problem(name, 0, "", "an HTML file in docs/ would be published as it is, without the "
+                                        "site's checks or its Content-Security-Policy",
+                                        "write the page in Markdown (name.md and name.es.md); layout HTML may go inside it"))
+            elif path.is_file() and path.suffix.lower() == ".svg":
+                problems += check_svg(path.read_bytes(), name)
+            elif path.is_file() and path.suffix in (".md", ".yml", ".yaml", ".css", ".js", ".txt", ".json"):
                 problems += check_encoding(path.read_bytes(), name)
     return problems
+
+
+PUBLISHED_AS_IS = (".html", ".htm", ".xhtml", ".shtml", ".xht")
+_SVG_ACTIVE = re.compile(r"<\s*(script|foreignObject|iframe|embed|object)\b|\son[a-z]+\s*=|(java|vb)script\s*:|xlink:href\s*=\s*[\"']?\s*data:",
+                         re.IGNORECASE)
+
+
+def check_svg(data: bytes, name: str) -> list[Problem]:
+    """An SVG opened on its own runs its scripts (a <meta> CSP does not cover it): none allowed."""
+    text = data.decode("utf-8", "replace")
+    found = _SVG_ACTIVE.search(text)
+    if not found:
+        return []
+    return [Problem(name, text.count("\n", 0, found.start()) + 1, "", f"the SVG image carries script ('{found.group(0).strip()}')",
+                    "export the image again without scripts, links or event handlers (plain shapes and text)")]
 
 
 def check_encoding(data: bytes, name: str) -> list[Problem]:

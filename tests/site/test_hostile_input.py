@@ -250,6 +250,19 @@ def test_a_menu_title_without_its_spanish_translation_is_named_with_its_line():
     assert (problem.file, problem.line) == ("mkdocs.yml", 3) and "nav_translations" in problem.fix
 
 
+@pytest.mark.parametrize("name,content,line,words", [
+    ("docs/evil.html", b"<script>alert(1)</script>", 0, "published as it is"),
+    ("docs/assets/chart.svg", b'<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script></svg>', 2, "script"),
+    ("docs/assets/chart2.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>', 1, "script"),
+])
+def test_files_published_as_they_are_may_not_carry_script(tmp_path, name, content, line, words):
+    path = tmp_path / name
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    [problem] = check_tree(tmp_path)
+    assert (problem.file, problem.line) == (name, line) and words in problem.message
+
+
 @pytest.mark.parametrize("kind", ["symlink-out", "symlink-inside", "latin-1", "utf-16", "symlinked-folder"])
 def test_unsafe_files_stop_the_build_with_a_message(tmp_path, kind):
     (tmp_path / "docs" / "assets").mkdir(parents=True)
