@@ -8,7 +8,7 @@ from html import escape
 from .collation import sort_key
 from .context import RenderContext
 from .glossary_page import GLOSSARY
-from .inline import inline_html, strip_emphasis
+from .inline import inline_html
 
 ORGANIZATIONS = "organizations.md"
 TYPE_ORDER = ["stanley-center", "un-system", "intergovernmental", "government", "network", "ngo",
@@ -82,7 +82,7 @@ def render_note_box(ctx: RenderContext, slug: str) -> str:
     text = ctx.text(note)
     title = f"{ctx.ui('editorial_note')}: {text.title}"
     return "\n".join([
-        f'!!! info "{_quote(strip_emphasis(title))}"',
+        f'!!! info "{_quote(title)}"',   # the title takes the same inline emphasis as the text
         "",
         f"    {text.text}",
         "",
