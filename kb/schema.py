@@ -108,12 +108,18 @@ def _optional_name(value: str) -> str:
     return _name(value) if value.strip() else ""
 
 
+# Cyrillic and Greek letters that look like Latin ones (a word wholly in them is not "mixed").
+_LOOK_ALIKES = str.maketrans("асеіјоорсхуѕԁɡαβεικνορτυχ", "aceijoopcxysdgabeiknoptux")
+
+
 def comparable(text: str) -> str:
     """The form two names are compared in for duplicates: NFKC, case folded, accents and invisible
-    characters removed, spaces collapsed ('Géno\u200bcide ' and 'genocide' are the same)."""
+    characters removed, look-alike letters read as Latin, spaces collapsed ('Géno\u200bcide ',
+    'gеnocide' with a Cyrillic е, and 'genocide' are the same)."""
     text = INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).casefold()
     decomposed = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_LOOK_ALIKES)
+    return " ".join(plain.split())
 
 
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]

@@ -394,3 +394,9 @@ def test_payloads_that_build_leave_the_html_inert(project, tmp_path):
         inline_script_hashes(text)            # raises if any inline script is not the theme's own
         assert all(s["src"].split("/")[-1] in {"bundle.a5f9d56c.min.js", "terms.js", "search-defer.js"}
                    or "assets/" in s["src"] for s in soup.find_all("script", src=True))
+
+
+@pytest.mark.parametrize("form", ["Génocide", "GENOCIDE", "geno\u200bcide", "gеnocide", "ｇｅｎｏｃｉｄｅ", " genocide  "])
+def test_names_that_only_look_different_compare_equal(form):
+    from kb.schema import comparable
+    assert comparable(form) == comparable("genocide")
