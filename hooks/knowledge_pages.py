@@ -81,7 +81,9 @@ def check_nav(config) -> list[Problem]:
                                                language_config.locale)
     if config["nav"]:
         left_out = config["not_in_nav"]
-        english = [p for p in lang_state(config).get("sources", {}) if p.count(".") == 1]
+        sources = list(lang_state(config).get("sources", {}))
+        misnamed = {p.file[len("docs/"):] for p in check_language_files(sources)}   # named once, as misnamed
+        english = [p for p in sources if p.count(".") == 1 and p not in misnamed]
         problems += check_pages_in_nav(english, nav_paths(config["nav"]),
                                        lambda path: bool(left_out and left_out.match_file(path)))
     return problems
