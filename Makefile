@@ -38,7 +38,7 @@ test: $(BIN)/.tests        ## every test: data, generators, built site, and Chro
 test-fast: $(BIN)/.tests   ## everything but the browser tests
 	$(BIN)/python -m pytest -m "not browser"
 
-stamp: $(BIN)/.runtime     ## record that the Spanish texts are up to date with the English
+stamp: $(BIN)/.runtime     ## record that the Spanish texts you name are current: make stamp FILES="docs/about.es.md data/glossary.yml:genocide"
 	$(BIN)/python -m kb.stamp $(FILES)
 
 benchmark: $(BIN)/.runtime ## hook cost on a synthetic corpus, and the real site with preview cards (prints figures)

@@ -5,6 +5,8 @@ pages that are out of date or not translated yet."""
 from __future__ import annotations
 
 import json
+import logging
+from html import escape
 from pathlib import Path
 
 from _shared import default_language, edition, editions, i18n, language
@@ -12,7 +14,8 @@ from mkdocs.plugins import event_priority
 
 from kb.paths import english_path, site_path
 from kb.site_output import (absolute_url, add_script_labels, add_x_default, configure_search, drop_from_sitemap,
-                            dumps_index, mark_english_titles, split_search_index, strip_alternate_links)
+                            dumps_index, gzip_text, mark_english_titles, split_search_index, strip_alternate_links)
+from kb.status_page import stale_notes
 
 _saved: dict = {}     # survives from the English build to the Spanish one
 
@@ -51,7 +54,7 @@ def on_page_content(html, page, config, files):
     ed = edition(config)
     if ed.is_default:
         return html
-    html = html.replace('title="Permanent link"', f'title="{ed.ui("permalink")}"')
+    html = html.replace('title="Permanent link"', f'title="{escape(ed.ui("permalink"))}"')
     html = mark_english_titles(html, ed.english_titles)
     if page.url in ed.fallback_urls:
         notice = ed.english_notice("page_missing_notice", page.file.src_uri, page.url)
@@ -97,4 +100,10 @@ def on_post_build(config):
         fallback = {absolute_url(config["site_url"], url)
                     for lang in others if lang in editions for url in editions[lang].fallback_urls}
         xml = drop_from_sitemap(sitemap.read_text(encoding="utf-8"), fallback)
-        sitemap.write_text(add_x_default(xml, default), encoding="utf-8")
+        final = add_x_default(xml, default)
+        sitemap.write_text(final, encoding="utf-8")
+        (site / "sitemap.xml.gz").write_bytes(gzip_text(final))   # the same content as sitemap.xml
+    for lang in others:     # stale translations are allowed, never hidden: say which
+        ed = editions.get(lang)
+        for note in stale_notes(ed.knowledge, ed.page_translations) if ed else []:
+            logging.getLogger("mkdocs.hooks.translation").info("Spanish out of date: %s", note)

@@ -4,21 +4,42 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from _shared import begin_edition, edition, fail, i18n, knowledge
+from _shared import begin_edition, default_language, edition, fail, i18n, knowledge
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from kb.pages import check_notes_shown, check_pages, expand_page, read_sources
+from kb.page_checks import check_language_files, check_nav_translations, check_pages_in_nav, nav_paths
+from kb.pages import check_notes_shown, check_pages, expand_page, read_assets, read_sources
+from kb.problems import Problem
 from kb.page_links import at_line
-from kb.paths import english_path
+from kb.paths import english_path, is_english
 
 
 @event_priority(100)  # first of every hook: the other hooks read the Edition made here
 def on_pre_build(config):
-    k = knowledge(also_report=lambda: check_pages(read_sources(Path(config["docs_dir"])), None))
+    docs = Path(config["docs_dir"])
+    k = knowledge(also_report=lambda: check_pages(read_sources(docs), None, read_assets(docs)))
     ed = begin_edition(config, k)
     if ed.is_default:  # every page checked once: the other languages build only if this passes
-        ed.problems += check_pages(ed.sources, k)
+        ed.problems += check_pages(ed.sources, k, read_assets(docs)) + check_nav(config, ed.sources)
+
+
+def check_nav(config, sources: dict[str, str]) -> list[Problem]:
+    """Every menu title of mkdocs.yml's nav has its translation in each other edition, and every
+    English page is in the nav or declared as left out of it."""
+    problems = []
+    text = Path(config["config_file_path"]).read_text(encoding="utf-8-sig") if config.get("config_file_path") else ""
+    for language_config in i18n(config).config.languages:
+        if language_config.locale != default_language(config) and language_config.build:
+            problems += check_nav_translations(config["nav"], language_config.nav_translations or {}, text,
+                                               language_config.locale)
+    if config["nav"]:
+        left_out = config["not_in_nav"]
+        misnamed = {p.file[len("docs/"):] for p in check_language_files(list(sources))}   # named once, as misnamed
+        english = [p for p in sources if is_english(p) and p not in misnamed]
+        problems += check_pages_in_nav(english, nav_paths(config["nav"]),
+                                       lambda path: bool(left_out and left_out.match_file(path)))
+    return problems
 
 
 @event_priority(-200)  # after static-i18n's on_files (-100), which would drop in-memory files

@@ -21,7 +21,8 @@ _CLASS = re.compile(r'\bclass\s*=\s*"([^"]*)"')
 # optionally led by # + or @ (#MeToo, +Peace) and ended by + (SDG16+).
 _WORD = re.compile(r"[#+@]?\w+(?:(?:['’.:]|&amp;)\w+)*\+?")
 SKIPPED_TAGS = {"a", "abbr", "button", "cite", "code", "em", "i", "h1", "h2", "h3", "h4", "h5", "h6", "kbd",
-                "pre", "script", "select", "style", "svg", "textarea", "title", "label", "nav"}
+                "pre", "script", "select", "style", "svg", "textarea", "title", "label", "nav",
+                "summary"}   # a link inside a <summary> would fight the toggle
 SKIPPED_CLASSES = {"admonition-title", "kb-nolink", "headerlink", "kb-translation-notice"}
 VOID_TAGS = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -163,8 +164,11 @@ def _track(tag: str, skip_stack: list[str]) -> None:
 def _link_text(text: str, matcher: TermMatcher, targets: dict[str, Target], done: set[str], linked: set[str],
                url_prefix: str) -> str:
     out, last = [], 0
+    addresses = [m.span() for m in _BARE_ADDRESS.finditer(text)]
     for start, end, key in matcher.find(text):
         if key in done or key not in targets:
+            continue
+        if any(a < end and start < b for a, b in addresses):   # never split a web address written out
             continue
         target = targets[key]
         out.append(text[last:start])
@@ -178,6 +182,7 @@ def _link_text(text: str, matcher: TermMatcher, targets: dict[str, Target], done
 
 
 _HREF = re.compile(r'<a\s[^>]*?href="([^"#]*)(#[^"]*)?"')
+_BARE_ADDRESS = re.compile(r"\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"']+", re.IGNORECASE)
 
 
 def site_paths_linked(html: str, page_url: str) -> set[str]:

@@ -55,6 +55,8 @@ class RenderContext:
         if status not in (STALE, MISSING):
             return ""
         key = "entry_missing_translation" if status == MISSING else "entry_stale_translation"
+        if status == STALE and not getattr(entry.es, "translated_from", ""):
+            key = "entry_unstamped_translation"   # a new entry: nothing "changed", it was never checked
         return translation_notice(self.ui(key), self.ui("read_english"), self.other_language_href(anchor_path, anchor))
 
 

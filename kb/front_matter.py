@@ -14,6 +14,7 @@ _BLOCK = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
 
 
 def check_front_matter(text: str, file: str) -> list[Problem]:
+    text = text.lstrip("\ufeff")      # a byte-order mark (some editors add one) is harmless
     match = _BLOCK.match(text)
     if not match:
         if text.startswith("---"):
@@ -24,8 +25,9 @@ def check_front_matter(text: str, file: str) -> list[Problem]:
     loaded = load_yaml_text(match.group(1) or "", file)
     if loaded.problems:
         problem = loaded.problems[0]
+        generic = "mapping values are not allowed" in problem.message
         return [Problem(file, problem.line + 1, "", "the front matter cannot be read: " + problem.message.split(": ", 1)[-1],
-                        'put the value in double quotes, e.g. description: "Text: with a colon"')]
+                        'put the value in double quotes, e.g. description: "Text: with a colon"' if generic else problem.fix)]
     meta = loaded.data or {}
     if not isinstance(meta, dict):
         return [Problem(file, 2, "", "the front matter should be 'key: value' lines", "write description: <text>")]
@@ -38,7 +40,14 @@ def check_front_matter(text: str, file: str) -> list[Problem]:
             problems.append(Problem(file, meta.line_of(key) + 1, "", f"'{key}' is not a front matter key the site knows",
                                     f"use one of: {', '.join(sorted(KNOWN_KEYS))}"))
     description = meta.get("description")
-    if not isinstance(description, str) or not description.strip():
+    if description is not None and not isinstance(description, str):
+        problems.append(Problem(file, meta.line_of("description") + 1, "", "the description should be text",
+                                'put it in double quotes, e.g. description: "2020 in review"'))
+    elif isinstance(description, str) and len(description.strip()) > 160:
+        problems.append(Problem(file, meta.line_of("description") + 1, "",
+                                f"the description is {len(description.strip())} characters long; search engines show 160 at most",
+                                "shorten it to one sentence of at most 160 characters"))
+    elif not isinstance(description, str) or not description.strip():
         problems.append(Problem(file, 2, "", "the page has no description",
                                 "add a line description: <one or two sentences about what the page offers>"))
     return problems

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from html import escape
 from itertools import groupby
 
 from .collation import letter_of, sort_key
 from .context import RenderContext
+from .inline import inline_html, strip_emphasis
 
 GLOSSARY = "glossary.md"
 
@@ -15,7 +17,8 @@ def letter_id(letter: str) -> str:
 
 
 def first_sentence(text: str) -> str:
-    """The tooltip: the definition's first sentence (the schema asks that it stand alone)."""
+    """The tooltip: the definition's first sentence (the schema asks that it stand alone), as words."""
+    text = strip_emphasis(text)
     for end in (". ", "? ", "! "):
         cut = text.find(end)
         if cut != -1:
@@ -28,9 +31,10 @@ def render_glossary(ctx: RenderContext) -> str:
     entries = sorted(k.glossary.values(), key=lambda e: sort_key(ctx.text(e).term, ctx.lang))
     groups = [(letter, list(items)) for letter, items in groupby(entries, key=lambda e: letter_of(ctx.text(e).term, ctx.lang))]
     nav_links = " ".join(f'<a href="#{letter_id(letter)}">{letter}</a>' for letter, _ in groups)
-    out = [f'<nav class="kb-letters" aria-label="{ctx.ui("glossary_letters")}">{nav_links}</nav>', ""]
+    out = [f'<nav class="kb-letters" aria-label="{escape(ctx.ui("glossary_letters"))}">{nav_links}</nav>', ""]
     for letter, items in groups:
-        out += [f"## {letter} {{ #{letter_id(letter)} }}", ""]
+        shown = "\\#" if letter == "#" else letter      # a bare '#' would read as the heading's closing mark
+        out += [f"## {shown} {{ #{letter_id(letter)} }}", ""]
         for entry in items:
             out += render_entry(ctx, entry)
     return "\n".join(out)
@@ -46,7 +50,7 @@ def render_entry(ctx: RenderContext, entry) -> list[str]:
         lines += [notice, ""]
     lines += [f'<div class="kb-definition"{ctx.lang_attr(entry)} markdown>', "", text.definition, ""]
     if text.note:
-        lines += [f'<p class="kb-usage-note"><strong>{ctx.ui("note")}:</strong> {text.note}</p>', ""]
+        lines += [f'<p class="kb-usage-note"><strong>{ctx.ui("note")}:</strong> {inline_html(text.note)}</p>', ""]
     lines += ["</div>", ""]
     facts = []
     if text.abbreviation:
@@ -63,7 +67,7 @@ def render_entry(ctx: RenderContext, entry) -> list[str]:
     other = getattr(entry, ctx.other_lang) or entry.en
     href = ctx.other_language_href(GLOSSARY, entry.slug)
     facts.append(f'**{ctx.ui("in_other_language")}:** <a href="{href}" hreflang="{ctx.other_lang}" '
-                 f'lang="{ctx.other_lang}">{other.term}</a>')
+                 f'lang="{ctx.other_lang}">{escape(other.term)}</a>')
     facts.append(f"**{ctx.ui('used_on')}:** <!-- kb:used-on {entry.slug} -->")
     lines += ['<div class="kb-facts" markdown>', ""]
     lines += [f"- {fact}" for fact in facts]

@@ -33,7 +33,7 @@ KEYS: frozenset[str] = frozenset({
     "glossary_letters", "note", "abbreviation", "also", "related", "source", "source_site", "rendering",
     "in_other_language", "used_on", "cited_on", "used_on_none", "glossary", "glossary_entry",
     # translation notices
-    "entry_missing_translation", "entry_stale_translation", "read_english",
+    "entry_missing_translation", "entry_stale_translation", "entry_unstamped_translation", "read_english",
     "page_stale_notice", "page_missing_notice", "permalink",
     # dimensions and factors
     "dimension", "assumptions_touching", "about_this_page", "dimension_page_source", "all_dimensions",

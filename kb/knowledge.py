@@ -90,8 +90,10 @@ def _load_entries(data_dir: Path, filename: str, model) -> tuple[dict, list[Prob
     if loaded.problems:
         return {}, loaded.problems, {}
     raw = loaded.data
-    if raw is None:
-        raw = []
+    if raw is None or (raw == [] and filename != "editorial_notes.yml"):   # a site may have no editorial notes
+        # Say so once, rather than report every entry of other files that names this one's slugs.
+        return {}, [Problem(name, 1, "", "the file has no entries (it is empty or holds only comments)",
+                            f"restore {name} from the main branch, or undo the change that emptied it")], {}
     if not isinstance(raw, list):
         return {}, [Problem(name, getattr(raw, "line", 1), "", "the file should be a list of entries",
                             "start each entry with '- slug: ...' (see data/README.md)")], {}
@@ -114,7 +116,9 @@ def _load_entries(data_dir: Path, filename: str, model) -> tuple[dict, list[Prob
             continue
         folded = fold(entry.slug)
         if folded in seen_folded:
-            problems.append(Problem(name, line, entry.slug, f"the slug '{entry.slug}' is used twice (first by '{seen_folded[folded]}')",
+            first_line = lines.get((name, seen_folded[folded]), 0)
+            problems.append(Problem(name, line, entry.slug, f"the slug '{entry.slug}' is used twice (first by '{seen_folded[folded]}'"
+                                    f"{f' on line {first_line}' if first_line else ''})",
                                     "give one of the two entries another slug, or merge them"))
             continue
         seen_folded[folded] = entry.slug
@@ -148,7 +152,8 @@ def _load_interface(data_dir: Path) -> tuple[dict, list[Problem], dict[str, int]
                 elif e["type"] == "missing":
                     problems.append(Problem(name, line, key, f"the '{field}' text is missing", f"add '{field}: ...' to this string"))
                 else:
-                    problems.append(Problem(name, line, key, f"'{field}': {e['msg'].lower()}", "write the text in plain words"))
+                    message, _, fix = str(e.get("ctx", {}).get("error", e["msg"])).partition("\n")
+                    problems.append(Problem(name, line, key, f"'{field}': {message}", fix or "write the text in plain words"))
     return strings, problems, {key: (raw.line_of(key) if isinstance(raw, LineDict) else 1) for key in raw}
 
 
@@ -200,11 +205,29 @@ def _explain(name: str, item: LineDict, label: str, error: dict, model) -> Probl
         if loc[-1] == "page":
             return Problem(name, line, label, f"'{value}' is not a page path",
                            "write the page's path inside docs/, e.g. assumptions/evidence.md")
-        return Problem(name, line, label, f"'{value}' is not a valid slug (in '{field}')",
-                       f"use lower-case letters, digits and hyphens only, e.g. '{suggest_slug(str(value))}'")
+        odd = next((c for c in str(value) if not (c.isascii() and c.isprintable())), None)
+        named = (f" (it contains U+{ord(odd):04X} {unicodedata.name(odd, 'an invisible character')}, "
+                 "which is not a plain ASCII letter)") if odd else ""
+        return Problem(name, line, label, f"'{value}' is not a valid slug (in '{field}'){named}",
+                       f"use lower-case ASCII letters, digits and hyphens only, e.g. '{suggest_slug(str(value))}'")
     if kind == "string_type":
-        return Problem(name, line, label, f"'{field}' should be text, not {type(value).__name__}",
-                       f"write the text after '{loc[-1]}: ' (put it in double quotes if it starts with a symbol)")
+        key = loc[-1]
+        if value is None:
+            return Problem(name, line, label, f"'{field}' is empty", f"write the text after '{key}: '")
+        if isinstance(value, bool):
+            return Problem(name, line, label, f"'{field}' was read as {str(value).lower()}: YAML reads yes, no, on, off, "
+                           "true and false as a yes/no value, not as text", f'put the text in double quotes, e.g. {key}: "NO"')
+        if isinstance(value, (int, float)):
+            return Problem(name, line, label, f"'{field}' was read as a number, not as text",
+                           f'put it in double quotes, e.g. {key}: "{value}"')
+        if isinstance(value, list):
+            return Problem(name, line, label, f"'{field}' should be one text, not a list",
+                           f"write the text after '{key}: ' without '- ' or [ ]")
+        if isinstance(value, dict):
+            return Problem(name, line, label, f"'{field}' should be one text, not a block of fields",
+                           f"write the text after '{key}: ' on the same line (put it in double quotes if it holds ': ')")
+        return Problem(name, line, label, f"'{field}' should be text",
+                       f"write the text after '{key}: ' (put it in double quotes if it starts with a symbol)")
     if kind == "list_type":
         return Problem(name, line, label, f"'{field}' should be a list",
                        "write it as [first, second] or as indented lines starting with '- '")
@@ -215,9 +238,8 @@ def _explain(name: str, item: LineDict, label: str, error: dict, model) -> Probl
         return Problem(name, line, label, f"'{field}' is empty", "list at least one item")
     if kind == "value_error":
         message = str(error.get("ctx", {}).get("error", error["msg"]))
-        fix = ("write the text in plain words; use the related fields to link entries"
-               if "HTML" in message else f"write the text of '{loc[-1]}' (it may not be empty)")
-        return Problem(name, line, label, f"'{field}': {message}", fix)
+        message, _, fix = message.partition("\n")     # the schema's rules carry their own fix
+        return Problem(name, line, label, f"'{field}': {message}", fix or "see data/README.md for what the text may contain")
     if kind in ("int_type", "int_parsing", "greater_than_equal", "less_than_equal") and loc[-1] == "number":
         return Problem(name, line, label, f"'{field}' should be the number the paper gives, 1 to 99, not '{value}'",
                        "write the number alone, e.g. number: 5")
@@ -248,7 +270,8 @@ def _known_fields(model, path: tuple) -> set[str]:
 
 
 def suggest_slug(text: str) -> str:
-    cleaned = "".join(c if c.isalnum() else "-" for c in fold(text))
+    ascii_only = schema.INVISIBLE.sub("", fold(text)).encode("ascii", "ignore").decode()   # look-alikes dropped
+    cleaned = "".join(c if c.isalnum() else "-" for c in ascii_only)
     return "-".join(part for part in cleaned.split("-") if part) or "my-entry"
 
 
@@ -272,6 +295,9 @@ def check_references(k: Knowledge) -> list[Problem]:
             if other == slug:
                 problems.append(Problem("data/glossary.yml", k.lines[("data/glossary.yml", slug)], slug,
                                         "the entry lists itself under 'related'", f"remove '{slug}' from its own 'related' list"))
+        for duplicate in sorted({s for s in entry.related if entry.related.count(s) > 1}):
+            problems.append(Problem("data/glossary.yml", k.lines[("data/glossary.yml", slug)], slug,
+                                    f"'{duplicate}' is listed twice under 'related'", "keep it once"))
     for slug, factor in k.factors.items():
         ref("data/factors.yml", slug, "glossary", factor.glossary, k.glossary, "data/glossary.yml")
         if not k.dimensions_of(slug):
@@ -340,7 +366,7 @@ def _duplicate_names(k: Knowledge) -> list[Problem]:
                 if block is None:
                     continue
                 for form in (getattr(block, field), *block.variants):
-                    key = fold(form)
+                    key = schema.comparable(form)
                     if key in owner and owner[key] != (file, slug):
                         first_file, first_slug = owner[key]
                         problems.append(Problem(file, k.lines[(file, slug)], slug,

@@ -39,6 +39,15 @@ WITH_ID = {
     "note": ("notes", render_note_box),
 }
 LATE = {"used-on"}   # filled in after every page is rendered (hooks/term_links.py)
+# A comment that was meant as a marker but is not written as one (it would vanish silently).
+NEAR_MARKER = re.compile(r"<!--\s*kb\s*[:\-]?\s*[a-z]", re.IGNORECASE)
+_FENCE = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
+
+
+def _fenced_spans(markdown: str) -> list[tuple[int, int]]:
+    """Character ranges of fenced code blocks: markers there are shown, not expanded."""
+    fences = [m.start() for m in _FENCE.finditer(markdown)]
+    return [(fences[i], fences[i + 1]) for i in range(0, len(fences) - 1, 2)]
 
 
 def expand_markers(markdown: str, ctx: RenderContext, page_path: str,
@@ -50,9 +59,24 @@ def expand_markers(markdown: str, ctx: RenderContext, page_path: str,
     """
     problems: list[Problem] = []
     notes_shown: list[str] = []
+    fenced = _fenced_spans(markdown)
+    english_path = re.sub(r"\.[a-z]{2}\.md$", ".md", page_path)
+    proper = {m.start() for m in MARKER.finditer(markdown)}
+    for near in NEAR_MARKER.finditer(markdown):
+        line_start = markdown.rfind("\n", 0, near.start()) + 1
+        if line_start in proper or any(a <= near.start() < b for a, b in fenced):
+            continue
+        if MARKER.match(markdown, line_start):
+            continue
+        line = line_offset + markdown.count("\n", 0, near.start()) + 1
+        problems.append(Problem(f"docs/{page_path}", line, "", "this comment looks like a marker but is not written as one, "
+                                "so nothing would be shown", "write it on a line of its own as <!-- kb:name id -->, "
+                                "e.g. <!-- kb:definition genocide -->"))
 
     def replace(match: re.Match) -> str:
         name, arg = match.group("name"), match.group("arg")
+        if any(a <= match.start() < b for a, b in fenced):
+            return match.group(0)
         line = line_offset + markdown.count("\n", 0, match.start()) + 1
         file = f"docs/{page_path}"
         if name in WHOLE:
@@ -67,6 +91,10 @@ def expand_markers(markdown: str, ctx: RenderContext, page_path: str,
                                         f"{hint}use an id from data/{'glossary' if table_name == 'glossary' else 'editorial_notes'}.yml"))
                 return ""
             if name == "note":
+                home = ctx.knowledge.notes[arg].page
+                if home != english_path:
+                    problems.append(Problem(file, line, arg, f"the editorial note '{arg}' belongs on {home} (its 'page:' field)",
+                                            f"move the marker to docs/{home}, or change the note's page: in data/editorial_notes.yml"))
                 notes_shown.append(arg)
             return render(ctx, arg)
         if name in LATE:

@@ -16,7 +16,8 @@ from .context import RenderContext
 from .dimension_pages import dimension_path, render_dimension_page
 from .front_matter import check_front_matter
 from .markers import expand_markers
-from .page_checks import check_headings, check_links, heading_ids
+from .page_checks import (check_heading_ids, check_headings, check_language_files, check_links, check_other_links,
+                          has_headings_without_id, heading_ids)
 from .paths import english_path, is_english, localized_path, translated_path
 from .problems import Problem
 from .reference_pages import AssumptionPage, render_assumption_dimensions
@@ -29,8 +30,13 @@ _ATTRIBUTE_ID = re.compile(r'(?:\{\s*#|\bid=")([A-Za-z0-9_-]+)')
 
 
 def read_sources(docs: Path) -> dict[str, str]:
-    """Every page's Markdown by its path inside docs/ ("about.es.md")."""
-    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
+    """Every page's Markdown by its path inside docs/ ("about.es.md"); a byte-order mark is dropped."""
+    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8-sig") for p in sorted(docs.rglob("*.md"))}
+
+
+def read_assets(docs: Path) -> frozenset[str]:
+    """Every file in docs/ that is not a page, by its path inside docs/ ("assets/site.css")."""
+    return frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file() and p.suffix != ".md")
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:
@@ -130,23 +136,31 @@ def english_context(k, sources: dict[str, str], default: str = "en") -> RenderCo
                          page_titles=titles, page_translations=read_page_translations(sources))
 
 
-def check_pages(sources: dict[str, str], k) -> list[Problem]:
+def check_pages(sources: dict[str, str], k, assets: frozenset[str] = frozenset()) -> list[Problem]:
     """Front matter, headings and links of every page, with the line and the fix for each problem.
 
     `k` is None when the data itself could not be loaded: the checks that need it are skipped.
+    `assets` holds the other files in docs/ (images, downloads), which links may name.
     """
     english = {path: text for path, text in sources.items() if is_english(path)}
     dimensions = list(k.dimensions) if k else []
     pages = set(english) | {dimension_path(slug) for slug in dimensions}
     anchors = known_anchors(sources, k) if k else {}
-    problems = check_assumption_pages(sources, k) if k else []
+    problems = check_language_files(list(sources))
+    misnamed = {p.file[len("docs/"):] for p in problems}    # their other checks would only add noise
+    problems += check_assumption_pages(sources, k) if k else []
     for path, text in sources.items():
+        if path in misnamed:
+            continue
         name = f"docs/{path}"
         english_twin = english_path(path)
         problems += check_front_matter(text, name)
         twin = english.get(english_twin) if path != english_twin else None
-        problems += check_headings(text, name, heading_ids(twin) if twin is not None else None)
+        comparable = twin is not None and not has_headings_without_id(twin)
+        problems += check_headings(text, name, heading_ids(twin) if comparable else None)
+        problems += check_heading_ids(text, name)
         links = check_links(text, name, english_twin, pages, anchors)
+        links += check_other_links(text, name, english_twin, pages, anchors, assets)
         if not k:   # generated pages are unknown without the data: keep only certain problems
             links = [p for p in links if "/dimensions/" not in p.message]
         problems += links

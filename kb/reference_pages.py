@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 from .collation import sort_key
 from .context import RenderContext
 from .glossary_page import GLOSSARY
+from .inline import inline_html
 
 ORGANIZATIONS = "organizations.md"
 TYPE_ORDER = ["stanley-center", "un-system", "intergovernmental", "government", "network", "ngo",
@@ -35,19 +37,19 @@ def render_organizations(ctx: RenderContext) -> str:
             text = ctx.text(org)
             name = text.name + (f" ({text.abbreviation})" if text.abbreviation else "")
             if ctx.lang != "en" and text.name == org.en.name:
-                name = f'<span lang="en">{name}</span>'   # an English name: screen readers switch voice
+                name = f'<span lang="en">{escape(name)}</span>'   # an English name: screen readers switch voice
             out += [f"### {name} {{ #{org.slug} }}", ""]
             notice = ctx.translation_notice(org, ORGANIZATIONS, org.slug)
             if notice:
                 out += [notice, ""]
             gloss = getattr(text, "gloss", "")
             if gloss:
-                out += [f'<p class="kb-gloss">{gloss}</p>', ""]
+                out += [f'<p class="kb-gloss">{inline_html(gloss)}</p>', ""]
             out += [ctx.paragraph(org, text.description), ""]
             facts = [f"**{ctx.ui('scope')}:** {ctx.ui('scope_' + org.scope.replace('-', '_'))}",
                      f"**{ctx.ui('cited_on')}:** <!-- kb:used-on {org.slug} -->"]
             if ctx.lang == "es" and org.es and org.es.name != org.en.name:
-                facts.insert(0, f'**{ctx.ui("english_name")}:** <span lang="en">{org.en.name}</span>')
+                facts.insert(0, f'**{ctx.ui("english_name")}:** <span lang="en">{escape(org.en.name)}</span>')
             out += ['<div class="kb-facts" markdown>', ""] + [f"- {f}" for f in facts] + ["", "</div>", ""]
     return "\n".join(out)
 
@@ -66,7 +68,7 @@ def render_sources(ctx: RenderContext) -> str:
             addition = f' <span class="kb-badge">{ctx.ui("site_addition")}</span>' if source.site_addition else ""
             title = f"*{text.title}*"
             if ctx.lang != "en" and text.title == source.en.title:
-                title = f'<cite lang="en">{text.title}</cite>'
+                title = f'<cite lang="en">{inline_html(text.title)}</cite>'
             out += [f'<div class="kb-source" id="{source.slug}" markdown>', "",
                     f"{title}. {text.publisher}{year}.{addition}", ""]
             if text.note:
@@ -80,7 +82,7 @@ def render_note_box(ctx: RenderContext, slug: str) -> str:
     text = ctx.text(note)
     title = f"{ctx.ui('editorial_note')}: {text.title}"
     return "\n".join([
-        f'!!! info "{_quote(title)}"',
+        f'!!! info "{_quote(title)}"',   # the title takes the same inline emphasis as the text
         "",
         f"    {text.text}",
         "",

@@ -3,19 +3,75 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Annotated, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!]|javascript:|\]\(|\{\{|\{%", re.IGNORECASE)
+
+# --- the rules for text in data files -----------------------------------------------------------
+# Every text field is plain text or a small inline subset of Markdown: *emphasis* and **strong**
+# (also with _underscores_). Nothing that can carry attributes, links, HTML, references,
+# abbreviations, footnotes or block structure: links and cross-references in data are structured
+# fields (related:, source:, publisher:, page:), never Markdown inside text. Every text is one
+# line (a YAML folded block `>-` is fine); invisible, control and bidirectional characters are
+# refused everywhere. Names (terms, organization names, abbreviations, variants) are matched in
+# pages and used as headings and link texts: they take no emphasis and may not mix alphabets.
+# The message and the fix travel in the ValueError as "message\nfix" (kb/knowledge.py splits them).
+
+# Zero-width, joiners, bidirectional embeddings/overrides/isolates, marks, BOM, soft hyphen, fillers.
+INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                       "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]")
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")      # interface strings only: {count}, filled in by kb code
+
+_MARKUP_RULES: list[tuple[re.Pattern, str, str]] = [
+    (re.compile(r"<"), "the text contains '<' (HTML, a web address in <...> or a comment)",
+     "write the text without '<'; use words ('less than') if you mean the sign"),
+    (re.compile(r"[{}]"), "the text contains '{' or '}', which Markdown reads as attributes (they can carry script)",
+     "remove the braces"),
+    (re.compile(r"[\[\]]"), "the text contains '[' or ']', which Markdown reads as a link, reference, abbreviation or footnote",
+     "remove the brackets, or use parentheses; link entries with the structured fields (related:, source:)"),
+    (re.compile(r"`"), "the text contains '`' (Markdown code)", "remove the backticks; use quotation marks"),
+    (re.compile(r"&(#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"),
+     "the text contains an HTML character reference such as '&amp;'", "write the character itself (e.g. & or é)"),
+    (re.compile(r"(java|vb)script:", re.IGNORECASE), "the text contains a 'javascript:' address", "remove it"),
+    (re.compile(r"[a-z][a-z0-9+.-]*://|\bwww\.", re.IGNORECASE),
+     "the text contains a web address; links in data are structured fields, never text",
+     "remove the address; cite the source with the entry's source or publisher field (see data/README.md)"),
+    (re.compile(r"\A(#{1,6}\s|>|[-+*]\s|\d+[.)]\s|\||:\s|!!!|\?\?\?|={3,}|-{3,}|_{3,}|~{3,})"),
+     "the text starts like a Markdown block (heading, quote, list, table or rule)",
+     "start the text with a word; it is shown as one paragraph"),
+]
+_EMPHASIS = re.compile(r"[*_]")
 
 
-def _plain_text(value: str) -> str:
+def _character_problem(value: str) -> str | None:
+    if "\n" in value or "\r" in value or "\u2028" in value or "\u2029" in value:
+        return ("the text runs over more than one line\n"
+                "write it on one line, or as a folded block ('>-' on the key's line, then indented lines "
+                "with no empty line between them)")
+    bad = CONTROL.search(value) or INVISIBLE.search(value)
+    if bad:
+        char = bad.group(0)
+        name = unicodedata.name(char, "a control character")
+        return (f"the text contains an invisible character, U+{ord(char):04X} {name}, at position {bad.start() + 1}\n"
+                "delete it (retype the text around it); such characters hide differences and reverse text")
+    return None
+
+
+def _plain_text(value: str, placeholders: bool = False) -> str:
     if not value.strip():
-        raise ValueError("the text is empty")
-    if _MARKUP.search(value):
-        raise ValueError("the text contains HTML, a script or a link; only plain text is allowed")
+        raise ValueError("the text is empty\nwrite the text (it may not be empty)")
+    problem = _character_problem(value)
+    if problem:
+        raise ValueError(problem)
+    checked = PLACEHOLDER.sub("x", value) if placeholders else value
+    squeezed = re.sub(r"\s+", "", checked)
+    for pattern, message, fix in _MARKUP_RULES:
+        if pattern.search(checked) or (pattern.pattern.startswith("(java") and pattern.search(squeezed)):
+            raise ValueError(f"{message}\n{fix}")
     return value
 
 
@@ -23,10 +79,56 @@ def _optional_plain_text(value: str) -> str:
     return _plain_text(value) if value.strip() else ""
 
 
+def _interface_text(value: str) -> str:
+    return _plain_text(value, placeholders=True)
+
+
+def _alphabets(word: str) -> set[str]:
+    return {unicodedata.name(c, "?").split()[0] for c in word if c.isalpha()}
+
+
+def _name(value: str) -> str:
+    """A term, name, abbreviation or variant: plain text with no emphasis and one alphabet per word."""
+    _plain_text(value)
+    if _EMPHASIS.search(value):
+        raise ValueError("a name may not contain '*' or '_' (emphasis)\n"
+                         "write the name as plain text; the site sets its style")
+    for word in re.findall(r"\w+", value):
+        scripts = _alphabets(word)
+        if len(scripts) > 1:
+            odd = next(c for c in word if c.isalpha() and unicodedata.name(c, "?").split()[0] != "LATIN") \
+                if "LATIN" in scripts else word[0]
+            raise ValueError(f"the word '{word}' mixes alphabets ({', '.join(sorted(scripts)).lower()}): "
+                             f"'{odd}' is U+{ord(odd):04X} {unicodedata.name(odd, '?')}, a look-alike\n"
+                             "retype the word with a Latin keyboard")
+    return value
+
+
+def _optional_name(value: str) -> str:
+    return _name(value) if value.strip() else ""
+
+
+# Cyrillic and Greek letters that look like Latin ones (a word wholly in them is not "mixed").
+_LOOK_ALIKES = str.maketrans("асеіјоорсхуѕԁɡαβεικνορτυχ", "aceijoopcxysdgabeiknoptux")
+
+
+def comparable(text: str) -> str:
+    """The form two names are compared in for duplicates: NFKC, case folded, accents and invisible
+    characters removed, look-alike letters read as Latin, spaces collapsed ('Géno\u200bcide ',
+    'gеnocide' with a Cyrillic е, and 'genocide' are the same)."""
+    text = INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_LOOK_ALIKES)
+    return " ".join(plain.split())
+
+
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 OptionalSlug = Annotated[str, Field(pattern=SLUG_PATTERN + "|^$")]
-Text = Annotated[str, AfterValidator(_plain_text)]
+Text = Annotated[str, AfterValidator(_plain_text)]          # a paragraph or a title: inline subset
 OptionalText = Annotated[str, AfterValidator(_optional_plain_text)]
+Name = Annotated[str, AfterValidator(_name)]                # a term, a name, an abbreviation, a variant
+OptionalName = Annotated[str, AfterValidator(_optional_name)]
+InterfaceText = Annotated[str, AfterValidator(_interface_text)]
 Fingerprint = Annotated[str, Field(pattern=r"^([0-9a-f]{10})?$")]
 
 
@@ -48,10 +150,10 @@ class Provenance(Strict):
 
 # --- glossary.yml -----------------------------------------------------------------------
 class GlossaryText(Strict):
-    term: Text
+    term: Name
     definition: Text
-    variants: list[Text] = []
-    abbreviation: OptionalText = ""
+    variants: list[Name] = []
+    abbreviation: OptionalName = ""
     note: OptionalText = ""
 
 
@@ -117,9 +219,9 @@ Scope = Literal[
 
 
 class OrganizationText(Strict):
-    name: Text
-    abbreviation: OptionalText = ""
-    variants: list[Text] = []
+    name: Name
+    abbreviation: OptionalName = ""
+    variants: list[Name] = []
     description: Text
 
 
@@ -180,8 +282,8 @@ class EditorialNote(Strict):
 
 # --- interface.yml ------------------------------------------------------------------------
 class InterfaceString(Strict):
-    en: Text
-    es: Text
+    en: InterfaceText
+    es: InterfaceText
 
 
 # --- assumptions.yml ----------------------------------------------------------------------

@@ -140,3 +140,12 @@ def add_script_labels(html: str, labels: dict[str, str]) -> str:
     from html import escape
     attributes = "".join(f' data-kb-{name}="{escape(text, quote=True)}"' for name, text in labels.items())
     return re.sub(r"<html\b", lambda m: m.group(0) + attributes, html, count=1)
+def gzip_text(text: str) -> bytes:
+    """`text` gzipped reproducibly (no time or file name in the header): sitemap.xml.gz is written
+    from the final sitemap.xml, after the hooks have changed it (MkDocs compresses it earlier)."""
+    import gzip
+    import io
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, filename="") as archive:
+        archive.write(text.encode("utf-8"))
+    return buffer.getvalue()

@@ -1,7 +1,12 @@
-"""`python -m kb.stamp [path ...]`: record that Spanish texts are up to date with their English.
+"""`python -m kb.stamp NAME ...` (or `make stamp FILES="NAME ..."`): record that the named
+Spanish texts are up to date with their English.
 
-Run it after you have brought a Spanish page or data entry up to date. Without arguments it
-stamps everything; with paths (data/glossary.yml, docs/about.es.md) only those files.
+Run it only after you have brought those Spanish texts up to date. Name what you checked:
+- a Spanish page, `docs/about.es.md` (its English twin `docs/about.md` is accepted too);
+- one data entry, `data/glossary.yml:genocide` (FILE:SLUG);
+- a whole data file, `data/glossary.yml` (every entry in it: only when you checked them all).
+Without a name it refuses: stamping everything would hide other people's out-of-date texts.
+It prints every text it stamped.
 """
 
 from __future__ import annotations
@@ -9,67 +14,126 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, ValidationError
 
-from .problems import KnowledgeError
+from .problems import KnowledgeError, Problem
 from .paths import english_path
 from .schema import DATA_FILES
 from .translation import block_fingerprint, page_fingerprint, stamp_front_matter, stamp_yaml_lines
 from .yamlsource import load_yaml_file
 
 ROOT = Path(__file__).resolve().parent.parent
+USAGE = ("Name what you brought up to date, e.g.\n"
+         "  make stamp FILES=docs/about.es.md\n"
+         "  make stamp FILES=data/glossary.yml:genocide\n"
+         "  make stamp FILES=\"docs/about.es.md data/glossary.yml:genocide\"\n"
+         "(a whole data file, data/glossary.yml, stamps every entry in it). Nothing was stamped.")
 
 
-def stamp_data_file(path: Path, model) -> int:
-    loaded = load_yaml_file(path, str(path.relative_to(ROOT)))
+def stamp_data_file(path: Path, model, slugs: set[str] | None = None, root: Path | None = None) -> list[str]:
+    """Stamp the entries of a data file (only `slugs`, if given); returns the slugs stamped."""
+    root = root or ROOT
+    name = path.relative_to(root).as_posix()
+    loaded = load_yaml_file(path, name)
     if loaded.problems:
         raise KnowledgeError(loaded.problems)
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
     adapter = TypeAdapter(model)
-    changes = 0
+    stamped, found = [], set()
     # Bottom-up, so that inserted lines do not shift the lines still to be edited.
     for raw in reversed(loaded.data or []):
-        if not isinstance(raw, dict) or not isinstance(raw.get("es"), dict):
+        if not isinstance(raw, dict):
             continue
-        entry = adapter.validate_python(dict(raw))
+        slug = str(raw.get("slug", ""))
+        if slugs is not None and slug not in slugs:
+            continue
+        found.add(slug)
+        if not isinstance(raw.get("es"), dict):
+            raise KnowledgeError([Problem(name, raw.line, slug, "the entry has no 'es' block to stamp",
+                                          "write the Spanish text first (see data/README.md)")])
+        try:
+            entry = adapter.validate_python(dict(raw))
+        except ValidationError as error:
+            first = error.errors()[0]
+            field = ".".join(str(p) for p in first["loc"])
+            raise KnowledgeError([Problem(name, raw.line, slug, f"the entry cannot be read ('{field}': {first['msg']})",
+                                          "run 'make build' to see every problem with its fix, then stamp again")]) from None
         fingerprint = block_fingerprint(entry.en)
         es_block = raw["es"]
         if es_block.get("translated_from") == fingerprint:
             continue
         existing = es_block.key_lines.get("translated_from")
         lines = stamp_yaml_lines(lines, raw.line_of("es"), existing, fingerprint)
-        changes += 1
+        stamped.append(slug)
+    missing = sorted((slugs or set()) - found)
+    if missing:
+        raise KnowledgeError([Problem(name, 0, slug, "no entry has this slug", "check the slug after the colon")
+                              for slug in missing])
     path.write_text("".join(lines), encoding="utf-8")
-    return changes
+    return list(reversed(stamped))
 
 
 def stamp_page(spanish: Path) -> bool:
     english = spanish.with_name(english_path(spanish.name))
     if not english.exists():
         return False
-    text = spanish.read_text(encoding="utf-8")
-    stamped = stamp_front_matter(text, page_fingerprint(english.read_text(encoding="utf-8")))
+    text = spanish.read_text(encoding="utf-8-sig")
+    stamped = stamp_front_matter(text, page_fingerprint(english.read_text(encoding="utf-8-sig")))
     if stamped != text:
         spanish.write_text(stamped, encoding="utf-8")
         return True
     return False
 
 
-def main(argv: list[str]) -> int:
-    wanted = {(ROOT / a).resolve() for a in argv}
-    total = 0
+def parse_names(argv: list[str], root: Path) -> tuple[dict[str, set[str] | None], list[Path], list[str]]:
+    """Data files (with their slugs, or None for all), Spanish pages, and names not understood."""
+    data: dict[str, set[str] | None] = {}
+    pages: list[Path] = []
+    unknown: list[str] = []
+    for name in argv:
+        file, _, slug = name.partition(":")
+        path = (root / file).resolve()
+        relative = path.relative_to(root.resolve()).as_posix() if path.is_relative_to(root.resolve()) else file
+        if relative.startswith("data/") and Path(relative).name in DATA_FILES and path.exists():
+            if slug:
+                current = data.setdefault(relative, set())
+                if current is not None:
+                    current.add(slug)
+            else:
+                data[relative] = None
+        elif relative.startswith("docs/") and relative.endswith(".md") and not slug:
+            spanish = path if path.name.endswith(".es.md") else path.with_name(path.name[:-3] + ".es.md")
+            (pages if spanish.exists() else unknown).append(spanish if spanish.exists() else name)
+        else:
+            unknown.append(name)
+    return data, pages, unknown
+
+
+def main(argv: list[str], root: Path | None = None) -> int:
+    root = root or ROOT
+    if not argv:
+        print(USAGE, file=sys.stderr)
+        return 2
+    data, pages, unknown = parse_names(argv, root)
+    if unknown:
+        print("Not a Spanish page or a data file (or entry) the site has: " + ", ".join(map(str, unknown))
+              + "\n" + USAGE, file=sys.stderr)
+        return 2
+    done: list[str] = []
     try:
-        for name, model in DATA_FILES.items():
-            path = ROOT / "data" / name
-            if path.exists() and (not wanted or path.resolve() in wanted):
-                total += stamp_data_file(path, model)
+        for relative, slugs in data.items():
+            model = DATA_FILES[Path(relative).name]
+            done += [f"{relative}:{slug}" for slug in stamp_data_file(root / relative, model, slugs, root)]
     except KnowledgeError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    for spanish in sorted((ROOT / "docs").rglob("*.es.md")):
-        if (not wanted or spanish.resolve() in wanted) and stamp_page(spanish):
-            total += 1
-    print(f"Stamped {total} Spanish text{'s' if total != 1 else ''} as up to date with the English.")
+    for spanish in pages:
+        if stamp_page(spanish):
+            done.append(spanish.relative_to(root).as_posix())
+    for item in done:
+        print(f"stamped {item}")
+    print(f"Stamped {len(done)} Spanish text{'s' if len(done) != 1 else ''} as up to date with the English"
+          + ("." if done else " (the named texts were already up to date)."))
     return 0
 
 

@@ -54,3 +54,15 @@ def render_status(ctx: RenderContext, pages: list[PageTranslation]) -> str:
         out.append(f"| {item} | {label[status]} | {action} |")
     out.append("")
     return "\n".join(out)
+
+
+def stale_notes(knowledge, pages: list[PageTranslation]) -> list[str]:
+    """One line per out-of-date Spanish text, naming the Spanish twin: allowed (an English-only fix
+    may be merged), shown to readers as a notice, and printed so nobody mistakes it for current."""
+    notes = [f"docs/{p.spanish_path}: its English original docs/{p.english_path} changed; the Spanish page shows "
+             f"an out-of-date notice until it is updated (then: make stamp FILES=docs/{p.spanish_path})"
+             for p in pages if p.status == STALE]
+    notes += [f"{file} [{slug}]: the Spanish text (es:) is older than the English or was never checked; it shows "
+              f"an out-of-date notice until it is updated (then: make stamp FILES={file}:{slug})"
+              for file, slug, status in data_statuses(knowledge) if status == STALE]
+    return notes

@@ -20,32 +20,26 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kb.knowledge import load_knowledge  # noqa: E402
-from kb.pages import check_pages  # noqa: E402  (the page checks the build runs)
+from kb.page_safety import check_page_safety, check_tree  # noqa: E402
+from kb.pages import check_pages, read_assets, read_sources  # noqa: E402  (the page checks the build runs)
 from kb.problems import KnowledgeError, Problem, github_annotation  # noqa: E402
 
 
-def read_pages(docs: Path) -> tuple[dict[str, str], list[Problem]]:
-    """Every page's Markdown by its path inside docs/, and a problem for each page that is not UTF-8."""
-    sources, problems = {}, []
-    for path in sorted(docs.rglob("*.md")):
-        name = path.relative_to(docs).as_posix()
-        try:
-            sources[name] = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            problems.append(Problem(f"docs/{name}", 0, "", "the file is not saved as UTF-8 text",
-                                    "save it again with the encoding UTF-8 (the GitHub web editor always does)"))
-    return sources, problems
-
-
 def find_problems(root: Path = ROOT) -> tuple[list[Problem], str]:
-    """Every problem in data/ and docs/, and a one-line summary of what was checked."""
-    problems: list[Problem] = []
+    """Every problem in data/ and docs/, and a one-line summary of what was checked: the same
+    checks as the build, in the same order (files first: a symlink or a non-UTF-8 file stops there)."""
+    problems = check_tree(root)
+    docs = root / "docs"
+    if problems:
+        return sorted(set(problems)), "the files of docs/ and data/"
     try:
         knowledge = load_knowledge(root / "data")
     except KnowledgeError as error:
         knowledge, problems = None, list(error.problems)
-    sources, unreadable = read_pages(root / "docs")
-    problems += unreadable + check_pages(sources, knowledge)
+    sources = read_sources(docs)
+    for name, text in sources.items():
+        problems += check_page_safety(text, f"docs/{name}")
+    problems += check_pages(sources, knowledge, read_assets(docs))
     data_files = len(list((root / "data").glob("*.yml")))
     return sorted(set(problems)), f"{data_files} data files and {len(sources)} pages"
 

@@ -44,6 +44,8 @@ def test_serve_rebuilds_an_edited_page(project_copy, only_locale):
             assert server.poll() is None, server.stdout.read()
             time.sleep(0.3)
         assert "</html>" in fetch(url)
+        # the live-reload script changes on every reload: the preview carries no CSP (the build does)
+        assert "Content-Security-Policy" not in fetch(url) and "livereload" in fetch(url)
         about = tmp_path / "docs" / "about.md"
         about.write_text(about.read_text(encoding="utf-8").replace("\n## ", "\nA sentence added while serving.\n\n## ", 1), encoding="utf-8")
         deadline = time.time() + 30

@@ -10,7 +10,7 @@ import yaml
 from conftest import ROOT
 from kb.knowledge import fold, load_knowledge
 from kb.status_page import data_statuses
-from kb.translation import CURRENT
+from kb.translation import CURRENT, MISSING, STALE
 
 from kb.paths import site_path
 
@@ -43,15 +43,18 @@ def test_spanish_page_has_the_same_markers(page):
     assert sorted(spanish) == sorted(english)
 
 
-def test_every_page_and_data_entry_has_an_up_to_date_spanish_version(site):
+def test_every_page_and_data_entry_exists_in_spanish(site):
+    """Out-of-date Spanish is allowed (it shows a notice; see test_translation_flow.py); missing is not."""
     from kb.translation import page_status
     from mkdocs.utils.meta import get_data
     pages = {p: page_status((DOCS / p).read_text(encoding="utf-8"),
                             get_data((DOCS / p.replace(".md", ".es.md")).read_text(encoding="utf-8"))[1]
                             if (DOCS / p.replace(".md", ".es.md")).exists() else None) for p in PAIRS}
-    assert {p: s for p, s in pages.items() if s != CURRENT} == {}
-    assert [(f, slug, s) for f, slug, s in data_statuses(K) if s != CURRENT] == []
-    assert "kb-translation-notice" not in "".join(site.html(u) for u in site.pages() if u.startswith("es/"))
+    assert {p: s for p, s in pages.items() if s == MISSING} == {}
+    assert [(f, slug, s) for f, slug, s in data_statuses(K) if s == MISSING] == []
+    stale = sum(s == STALE for s in pages.values()) + sum(s == STALE for _, _, s in data_statuses(K))
+    notices = "".join(site.html(u) for u in site.pages() if u.startswith("es/")).count('class="kb-translation-notice"')
+    assert notices >= stale    # every out-of-date text says so
 
 
 ENGLISH_WORDS = {"the", "and", "of", "to", "is", "are", "with", "for", "that", "this", "which", "on", "by", "from"}

@@ -1,5 +1,6 @@
-"""Translations kept honest, end to end: a copy of the project with one English sentence changed
-and one page that has no Spanish version yet, built the way CI builds the real one."""
+"""Translations kept honest, end to end: a copy of the project with one English sentence changed in
+a page and one in a glossary entry (no Spanish touched: an English-only fix must pass) and one page
+that has no Spanish version yet, built the way CI builds the real one."""
 
 from __future__ import annotations
 
@@ -21,11 +22,15 @@ def changed_site(tmp_path_factory):
     (project / "docs" / "only-english.md").write_text(
         "---\ndescription: A page written in English only.\n---\n\n# Only in English\n\nThis page has no Spanish version yet.\n",
         encoding="utf-8")
+    glossary = project / "data" / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace(
+        "Acts committed with intent", "Acts, as newly worded here, committed with intent", 1), encoding="utf-8")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("not_in_nav: |\n", "not_in_nav: |\n  /only-english.md\n"), encoding="utf-8")
     site = tmp_path_factory.mktemp("changed-site")
     result = build_site(site, project)
     assert result.returncode == 0, result.stdout + result.stderr
+    (site / ".build-log").write_text(result.stderr, encoding="utf-8")
     return site
 
 
@@ -37,9 +42,24 @@ def test_exactly_the_changed_page_is_marked_out_of_date(changed_site):
     notice = soup(changed_site, "es/about").select_one(".kb-translation-notice")
     assert notice is not None and "desactualizada" in notice.get_text()
     assert notice.a["href"] == "../../about/" and notice.a["hreflang"] == "en"
-    others = [p for p in ("es", "es/definitions", "es/assumptions/evidence", "es/glossary")
+    others = [p for p in ("es", "es/definitions", "es/assumptions/evidence")
               if soup(changed_site, p).select_one(".kb-translation-notice")]
     assert others == []
+
+
+def test_an_english_only_change_to_an_entry_shows_the_notice_on_that_entry_only(changed_site):
+    page = soup(changed_site, "es/glossary")
+    notices = page.select(".kb-translation-notice")
+    assert len(notices) == 1 and "cambió" in notices[0].get_text()
+    entry_heading = notices[0].find_previous(["h3"])
+    assert entry_heading["id"] == "genocide"
+
+
+def test_the_build_prints_a_note_naming_each_out_of_date_spanish_twin(changed_site):
+    log = (changed_site / ".build-log").read_text(encoding="utf-8")
+    assert "Spanish out of date: docs/about.es.md" in log
+    assert "Spanish out of date: data/glossary.yml [genocide]" in log
+    assert "make stamp FILES=data/glossary.yml:genocide" in log
 
 
 def test_the_status_page_lists_the_stale_page_with_an_edit_link(changed_site):
@@ -47,6 +67,8 @@ def test_the_status_page_lists_the_stale_page_with_an_edit_link(changed_site):
     rows = [row for row in page.select("table tr") if "about.es.md" in row.get_text()]
     assert len(rows) == 1 and "Desactualizado" in rows[0].get_text()
     assert rows[0].a["href"] == "https://github.com/example/kb/edit/main/docs/about.es.md"
+    assert [row for row in page.select("table tr") if "data/glossary.yml · genocide" in row.get_text()
+            and "Desactualizado" in row.get_text()]
     english = soup(changed_site, "translation-status")
     assert any("Out of date" in row.get_text() for row in english.select("table tr") if "about.es.md" in row.get_text())
 

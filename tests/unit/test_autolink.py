@@ -100,3 +100,11 @@ def test_links_written_by_hand_are_resolved_to_site_paths():
 def test_a_trailing_plus_is_part_of_the_name():
     out, linked = link("<p>ODS 16+ and later ODS 16</p>", ("ODS 16", "sdg16"), ("ODS 16+", "plus"))
     assert linked == {"sdg16", "plus"} and ">ODS 16+</a>" in out and ">ODS 16</a>" in out
+
+
+def test_a_web_address_written_out_is_never_split_by_a_link():
+    from kb.autolink import Target, TermMatcher, link_first_occurrences
+    matcher = TermMatcher([("zorblat", "k")])
+    html, _ = link_first_occurrences("<p>See https://example.org/zorblat-report and zorblat.</p>", matcher,
+                                     {"k": Target("k", "glossary/#z", "Z", "kb-term")})
+    assert "https://example.org/zorblat-report" in html and html.count("<a ") == 1

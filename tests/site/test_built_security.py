@@ -1,0 +1,39 @@
+"""What every built page carries: one Content-Security-Policy before any script, hashing only the
+theme's known inline scripts; and the sitemap's gzip copy matches the sitemap."""
+
+from __future__ import annotations
+
+import gzip
+import re
+
+from kb.csp import inline_script_hashes
+
+
+def test_every_page_carries_the_policy_before_any_script(site):
+    pages = [u for u in site.pages() if u.endswith("/") or u.endswith(".html")]
+    assert len(pages) > 50
+    for url in pages:
+        html = site.path(url).read_text(encoding="utf-8")
+        metas = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+        assert len(metas) == 1, url
+        policy = metas[0]
+        assert policy.startswith("default-src 'self'; script-src 'self' 'sha256-"), url
+        for directive in ("object-src 'none'", "base-uri 'self'", "form-action 'self'", "img-src 'self' data:"):
+            assert directive in policy, (url, directive)
+        assert html.index("Content-Security-Policy") < html.index("<script"), url
+        assert sorted(re.findall(r"'sha256-[^']+'", policy)) == sorted(inline_script_hashes(html)), url
+        assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0], url
+
+
+def test_no_page_has_inline_code_of_its_own(site):
+    for url in site.pages():
+        if url.endswith("/") or url.endswith(".html"):
+            soup = site.soup(url)
+            assert not [a for tag in soup.find_all(True) for a in tag.attrs if a.lower().startswith("on")], url
+            assert not soup.select('a[href^="javascript:"]'), url
+
+
+def test_sitemap_gz_has_the_same_content_as_sitemap_xml(built):
+    xml = (built / "sitemap.xml").read_bytes()
+    assert gzip.decompress((built / "sitemap.xml.gz").read_bytes()) == xml
+    assert b"x-default" in xml

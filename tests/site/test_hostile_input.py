@@ -1,0 +1,402 @@
+"""Careless and hostile input, table-driven: each case ends in a message naming the file and line,
+never a traceback; payloads that do build leave the HTML inert even without the CSP.
+
+Most cases run in-process through the kb functions the build calls (fast); the ones that need
+MkDocs itself share one copy of the project and build it in a subprocess (static-i18n keeps state
+between in-process builds)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import traceback
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, build_site
+from kb.csp import inline_script_hashes
+from kb.front_matter import check_front_matter
+from kb.knowledge import load_knowledge
+from kb.page_checks import (check_heading_ids, check_language_files, check_links, check_nav_translations,
+                            check_other_links)
+from kb.page_safety import check_page_safety, check_tree
+from kb.problems import KnowledgeError
+
+FIXTURE = ROOT / "tests" / "fixtures" / "data"
+
+# --- data files: (id, file, old text, new text, expected line, words the message must hold) -----------
+# Fixture lines: glossary 'genocide' starts on 1 (en.term 5, en.definition 6, es.term 9, es.definition 10),
+# 'atrocity-crimes' on 13 (en.term 17, en.variants 19); organizations 'peace-direct' on 1 (name 5, description 6).
+DEF = "definition: Acts committed with intent to destroy a group. A second sentence."
+DATA_CASES = [
+    ("attr-list-handler", "glossary.yml", DEF, 'definition: "*children*{ onclick=alert(document.cookie) }"', 6, "'{'"),
+    ("attr-list-org", "organizations.yml", "description: Supports local peacebuilders.",
+     'description: "*x*{ onmouseover=alert(1) }"', 6, "attributes"),
+    ("attr-list-colon", "glossary.yml", DEF, 'definition: "Acts{: onclick=x }"', 6, "'{'"),
+    ("script-tag", "glossary.yml", DEF, "definition: Acts <script>alert(1)</script>", 6, "'<'"),
+    ("img-onerror", "glossary.yml", DEF, "definition: Acts <img src=x onerror=alert(1)>", 6, "'<'"),
+    ("spaced-tag", "glossary.yml", DEF, "definition: Acts < script>", 6, "'<'"),
+    ("html-comment", "glossary.yml", DEF, "definition: Acts <!-- kb:glossary -->", 6, "'<'"),
+    ("inline-link", "glossary.yml", DEF, "definition: See [here](javascript:alert(1))", 6, "'['"),
+    ("reference-link", "glossary.yml", DEF, 'definition: "See [the text][c]"', 6, "'['"),
+    ("reference-definition", "glossary.yml", DEF, 'definition: "[c]: https://evil.example/phish"', 6, "'['"),
+    ("abbreviation-definition", "glossary.yml", DEF, 'definition: "*[group]: INJECTED TOOLTIP"', 6, "'['"),
+    ("footnote", "glossary.yml", DEF, 'definition: "Acts[^1] committed"', 6, "'['"),
+    ("autolink", "glossary.yml", DEF, "definition: Acts <https://evil.example/>", 6, "'<'"),
+    ("bare-url", "glossary.yml", DEF, "definition: Acts, see https://evil.example/x", 6, "web address"),
+    ("www-url", "glossary.yml", DEF, "definition: Acts, see www.evil.example", 6, "web address"),
+    ("javascript-word", "glossary.yml", DEF, "definition: Acts javascript:alert(1)", 6, "javascript"),
+    ("javascript-spaced", "glossary.yml", DEF, "definition: Acts java script :alert(1)", 6, "javascript"),
+    ("char-reference", "glossary.yml", DEF, "definition: Acts &#60;script&#62;", 6, "character reference"),
+    ("named-reference", "glossary.yml", DEF, "definition: Acts &lt;b&gt;", 6, "character reference"),
+    ("code-span", "glossary.yml", DEF, "definition: Acts `code` committed", 6, "'`'"),
+    ("jinja", "glossary.yml", DEF, 'definition: "{{ config }}"', 6, "'{'"),
+    ("heading-start", "glossary.yml", DEF, 'definition: "## Injected heading"', 6, "Markdown block"),
+    ("list-start", "glossary.yml", DEF, 'definition: "- a list item"', 6, "Markdown block"),
+    ("quote-start", "glossary.yml", DEF, 'definition: "> quoted"', 6, "Markdown block"),
+    ("admonition-start", "glossary.yml", DEF, 'definition: "!!! danger"', 6, "Markdown block"),
+    ("newline-in-term", "glossary.yml", "term: genocide\n", 'term: "genocide\\n## Injected { #injected }"\n', 5, "more than one line"),
+    ("newline-in-definition", "glossary.yml", DEF, 'definition: "Acts.\\n\\n## Heading"', 6, "more than one line"),
+    ("bracket-in-term", "glossary.yml", "term: genocide\n", "term: genocide]\n", 5, "'['"),
+    ("attr-in-org-name", "organizations.yml", "name: Peace Direct\n    description", 'name: "Peace Direct { #genocide }"\n    description', 5, "'{'"),
+    ("emphasis-in-term", "glossary.yml", "term: genocide\n", "term: '**genocide**'\n", 5, "emphasis"),
+    ("zero-width-term", "glossary.yml", "term: genocide\n", 'term: "geno\\u200bcide"\n', 5, "U+200B"),
+    ("rtl-override-term", "glossary.yml", "term: genocide\n", 'term: "geno\\u202ecide"\n', 5, "U+202E"),
+    ("bidi-isolate", "glossary.yml", DEF, 'definition: "Acts \\u2067x\\u2069 committed."', 6, "U+2067"),
+    ("control-char", "glossary.yml", DEF, 'definition: "Acts \\u0007 committed."', 6, "U+0007"),
+    ("soft-hyphen", "glossary.yml", "term: genocide\n", 'term: "geno\\u00adcide"\n', 5, "U+00AD"),
+    ("cyrillic-lookalike-term", "glossary.yml", "term: genocide\n", "term: gеnocide\n", 5, "U+0435"),
+    ("greek-lookalike-name", "organizations.yml", "name: Peace Direct\n    description", "name: Pеace Direct\n    description", 5, "mixes alphabets"),
+    ("cyrillic-slug", "glossary.yml", "related: [atrocity-crimes]", "related: [аtrocity-crimes]", 3, "U+0430"),
+    ("zero-width-slug", "glossary.yml", "- slug: genocide", '- slug: "geno\\u200bcide"', 1, "U+200B"),
+    ("duplicate-related", "glossary.yml", "related: [atrocity-crimes]", "related: [atrocity-crimes, atrocity-crimes]", 1, "listed twice"),
+    ("duplicate-by-case-accent", "glossary.yml", "variants: [atrocity crime]", "variants: [Génocide]", 13, "also used by"),
+    ("duplicate-by-nbsp", "glossary.yml", "variants: [atrocity crime]", 'variants: ["geno\\u00a0cide x", "GENOCIDE"]', 13, "also used by"),
+    ("duplicate-by-compat-form", "glossary.yml", "variants: [atrocity crime]", "variants: [ｇｅｎｏｃｉｄｅ]", 13, "also used by"),
+    ("interface-attr-list", "interface.yml", "note: {en: Note, es: Nota}", 'note: {en: "*Note*{ onmouseover=alert(1) }", es: Nota}', 3, "'{'"),
+    ("interface-script", "interface.yml", "note: {en: Note, es: Nota}", 'note: {en: "<script>x</script>", es: Nota}', 3, "'<'"),
+    ("missing-colon", "glossary.yml", "    term: genocide\n    definition: Acts", "    term genocide\n    definition: Acts", 5, "no ':'"),
+    ("tab-indent", "glossary.yml", "    term: genocide\n", "\tterm: genocide\n", 5, "tab"),
+    ("python-tag", "glossary.yml", DEF, "definition: !!python/object/apply:os.system [echo]", 6, "tag"),
+    ("nul-byte", "glossary.yml", DEF, "definition: Acts\x00 committed", 6, "control character"),
+    ("emptied-file", "glossary.yml", None, "# nothing left\n", 1, "has no entries"),
+    ("number-as-text", "glossary.yml", "term: genocide\n", "term: 1948\n", 5, "double quotes"),
+    ("yaml-boolean", "glossary.yml", "term: genocide\n", "term: NO\n", 5, "yes/no"),
+    ("empty-value", "glossary.yml", "term: genocide\n", "term:\n", 5, "is empty"),
+    ("list-as-text", "glossary.yml", "term: genocide\n", "term: [genocide]\n", 5, "not a list"),
+]
+
+
+def _line_of(text: str, old: str) -> int:
+    return text[: text.index(old)].count("\n") + 1
+
+
+@pytest.mark.parametrize("case", DATA_CASES, ids=[c[0] for c in DATA_CASES])
+def test_data_mistake_ends_in_a_message_with_file_and_line(tmp_path, case):
+    _, name, old, new, line, words = case
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    path = data / name
+    text = path.read_text(encoding="utf-8")
+    path.write_text(new if old is None else text.replace(old, new, 1), encoding="utf-8")
+    try:
+        load_knowledge(data)
+    except KnowledgeError as error:
+        report = error.report()
+    except Exception:                     # anything else reaches the contributor as a traceback
+        pytest.fail("traceback instead of a message:\n" + traceback.format_exc())
+    else:
+        pytest.fail("the mistake passed silently")
+    assert f"data/{name}:{line}" in report, report
+    assert words in report, report
+    assert "How to fix:" in report
+
+
+# --- pages: (id, path, text appended or replacing, expected line, words) ------------------------------
+PAGE_HEAD = "---\ndescription: A page.\n---\n\n# Title\n\n"      # 6 lines: the payload is on line 7
+PAGE_CASES = [
+    ("script", "<script>alert(1)</script>", 7, "<script>"),
+    ("img-onerror", '<img src="x" onerror="alert(1)">', 7, "onerror"),
+    ("svg-onload", '<svg onload="alert(1)"></svg>', 7, "onload"),
+    ("iframe", '<iframe src="https://evil.example"></iframe>', 7, "<iframe>"),
+    ("iframe-srcdoc", '<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>', 7, "srcdoc"),
+    ("object", '<object data="x.swf"></object>', 7, "<object>"),
+    ("embed", '<embed src="x.swf">', 7, "<embed>"),
+    ("base", '<base href="https://evil.example/">', 7, "<base>"),
+    ("meta-refresh", '<meta http-equiv="refresh" content="0;url=https://evil.example">', 7, "<meta>"),
+    ("form", '<form action="https://evil.example"><input></form>', 7, "<form>"),
+    ("attr-list-handler", "*careful*{ onclick=\"alert(1)\" }", 7, "onclick"),
+    ("attr-list-on-heading", "## Heading { #heading onmouseover=alert(1) }", 7, "onmouseover"),
+    ("handler-over-lines", '<a href="/about.md"\n   onclick="alert(1)">x</a>', 8, "onclick"),
+    ("javascript-link", "[click](javascript:alert(1))", 7, "javascript:"),
+    ("javascript-entity", "[click][c]\n\n[c]: jav&#97;script:alert(document.domain)", 9, "javascript:"),
+    ("javascript-raw-href", '<a href="JaVaScRiPt:alert(1)">x</a>', 7, "javascript:"),
+    ("javascript-split-url", '<a href="java\nscript:alert(1)">x</a>', 7, "javascript:"),
+    ("vbscript-link", "[x](vbscript:msgbox(1))", 7, "javascript:"),
+    ("data-url-link", "[x](data:text/html;base64,PHNjcmlwdD4=)", 7, "'data:'"),
+    ("data-url-raw", '<a href="data:text/html,<script>alert(1)</script>">x</a>', 7, "'data:'"),
+    ("heading-id-spaces", "## What the paper is for { #What the paper is for }", 7, "may not contain spaces"),
+    ("heading-id-accent", "## Para qué { #para-qué }", 7, "U+00E9"),
+    ("heading-id-zero-width", "## What { #what\u200bthe }", 7, "U+200B"),
+    ("duplicate-id", "## One { #same }\n\n## Two { #same }", 9, "used twice"),
+    ("broken-reference-link", "[x][g]\n\n[g]: /glosary.md", 9, "does not exist"),
+    ("broken-image", "![Chart](/assets/chart.png)", 7, "leads to nothing"),
+    ("broken-raw-href", '<a href="../glosary/">x</a>', 7, "leads to nothing"),
+    ("broken-raw-anchor", '<a href="../glossary/#genocid">x</a>', 7, "anchor"),
+    ("broken-md-link", "[x](/glosary.md)", 7, "does not exist"),
+    ("broken-url-path-link", "[x](/glosary/)", 7, "leads to nothing"),
+    ("link-to-translation-file", "[x](/glossary.es.md#genocide)", 7, "translation file"),
+    ("control-character", "Text \x1b[31m red", 7, "U+001B"),
+    ("right-to-left-override", "Text \u202eevil", 7, "U+202E"),
+]
+
+
+def _real_pages():
+    docs = ROOT / "docs"
+    pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if p.name.count(".") == 1}
+    assets = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file() and p.suffix != ".md"}
+    return pages, assets
+
+
+def page_problems(text: str, file: str = "docs/about.md", page_path: str = "about.md"):
+    pages, assets = _real_pages()
+    anchors = {"glossary.md": {"genocide", "war-crimes"}}
+    return (check_front_matter(text, file) + check_page_safety(text, file) + check_heading_ids(text, file)
+            + check_links(text, file, page_path, pages, anchors) + check_other_links(text, file, page_path, pages, anchors, assets))
+
+
+@pytest.mark.parametrize("case", PAGE_CASES, ids=[c[0] for c in PAGE_CASES])
+def test_page_mistake_ends_in_a_message_with_file_and_line(case):
+    _, payload, line, words = case
+    try:
+        found = page_problems(PAGE_HEAD + payload + "\n")
+    except Exception:
+        pytest.fail("traceback instead of a message:\n" + traceback.format_exc())
+    report = "\n".join(str(p) for p in found)
+    assert f"docs/about.md:{line}" in report and words in report, report
+    assert all(p.fix for p in found)
+
+
+def test_markers_malformed_misplaced_or_in_code():
+    from kb.context import RenderContext
+    from kb.markers import expand_markers
+    ctx = RenderContext(knowledge=load_knowledge(ROOT / "data"), lang="en")
+    text = "A.\n\n<!--kb: definition genocide-->\n\n```\n<!-- kb:definition genocide -->\n```\n\n<!-- kb:note eirene-count -->\n"
+    expanded, found, _ = expand_markers(text, ctx, "about.md", line_offset=4)
+    report = "\n".join(map(str, found))
+    assert "docs/about.md:7:" in report and "not written as one" in report
+    assert "docs/about.md:13 [eirene-count]" in report and "belongs on assumptions/evidence.md" in report
+    assert "```\n<!-- kb:definition genocide -->\n```" in expanded     # shown as code, not expanded
+
+
+def test_an_entry_anchor_missing_from_the_built_page_is_named():
+    from kb.page_checks import check_entry_anchors
+    [problem] = check_entry_anchors('<h3 id="genocide">Genocide</h3>', ["genocide", "war-crimes"], "data/glossary.yml",
+                                    {("data/glossary.yml", "war-crimes"): 40}, "glossary")
+    assert (problem.file, problem.line, problem.entry) == ("data/glossary.yml", 40, "war-crimes")
+
+
+def test_a_renamed_data_file_is_named():
+    from kb.yamlsource import load_yaml_file
+    import tempfile
+    folder = Path(tempfile.mkdtemp())
+    (folder / "sources.yaml").write_text("[]", encoding="utf-8")
+    [problem] = load_yaml_file(folder / "sources.yml", "data/sources.yml").problems
+    assert "rename data/sources.yaml to sources.yml" in problem.fix
+
+
+@pytest.mark.parametrize("payload", ["`<script>alert(1)</script>` in code", "```\n<img onerror=alert(1)>\n```",
+                                     "The on-call team; a data: point.", "## Heading { #heading .kb-note }"])
+def test_harmless_text_in_pages_passes(payload):
+    assert page_problems(PAGE_HEAD + payload + "\n") == []
+
+
+FILE_CASES = [
+    ("byte-order-mark-page", "about.md", "\ufeff" + PAGE_HEAD + "Text.\n", None, ""),
+    ("front-matter-number", "about.md", "---\ndescription: 2020\n---\n\n# T\n", 2, "should be text"),
+    ("front-matter-too-long", "about.md", "---\ndescription: " + "word " * 40 + "\n---\n\n# T\n", 2, "160"),
+    ("front-matter-curly-quotes", "about.md", "---\ndescription: \u201cA: b\u201d\n---\n\n# T\n", 2, "curly"),
+]
+
+
+@pytest.mark.parametrize("case", FILE_CASES, ids=[c[0] for c in FILE_CASES])
+def test_front_matter_cases(case):
+    _, path, text, line, words = case
+    found = check_front_matter(text, f"docs/{path}")
+    if line is None:
+        assert found == []
+    else:
+        report = "\n".join(map(str, found))
+        assert f"docs/{path}:{line}" in report and words in report, report
+
+
+@pytest.mark.parametrize("names,file,words", [
+    (["about.md", "about.sp.md"], "docs/about.sp.md", "about.es.md"),
+    (["about.md", "about.ES.md"], "docs/about.ES.md", "about.es.md"),
+    (["about.md", "about-es.md"], "docs/about-es.md", "about.es.md"),
+    (["orphan.es.md"], "docs/orphan.es.md", "no English original"),
+])
+def test_misnamed_and_orphan_language_files_are_named(names, file, words):
+    report = "\n".join(map(str, check_language_files(names)))
+    assert file in report and words in report, report
+
+
+def test_a_menu_title_without_its_spanish_translation_is_named_with_its_line():
+    config = "nav:\n  - Home: index.md\n  - A new page: new.md\n"
+    [problem] = check_nav_translations([{"Home": "index.md"}, {"A new page": "new.md"}], {"Home": "Inicio"}, config)
+    assert (problem.file, problem.line) == ("mkdocs.yml", 3) and "nav_translations" in problem.fix
+
+
+@pytest.mark.parametrize("name,content,line,words", [
+    ("docs/evil.html", b"<script>alert(1)</script>", 0, "published as it is"),
+    ("docs/assets/chart.svg", b'<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script></svg>', 2, "script"),
+    ("docs/assets/chart2.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>', 1, "script"),
+])
+def test_files_published_as_they_are_may_not_carry_script(tmp_path, name, content, line, words):
+    path = tmp_path / name
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    [problem] = check_tree(tmp_path)
+    assert (problem.file, problem.line) == (name, line) and words in problem.message
+
+
+@pytest.mark.parametrize("kind", ["symlink-out", "symlink-inside", "latin-1", "utf-16", "symlinked-folder"])
+def test_unsafe_files_stop_the_build_with_a_message(tmp_path, kind):
+    (tmp_path / "docs" / "assets").mkdir(parents=True)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "docs" / "about.md").write_text(PAGE_HEAD, encoding="utf-8")
+    target = {"symlink-out": "docs/assets/env.txt", "symlink-inside": "data/glossary.yml", "latin-1": "docs/about.es.md",
+              "utf-16": "data/organizations.yml", "symlinked-folder": "docs/assets/more"}[kind]
+    if kind == "symlink-out":
+        os.symlink("/proc/self/environ", tmp_path / target)
+    elif kind == "symlink-inside":
+        (tmp_path / ".git").mkdir()
+        (tmp_path / ".git" / "config").write_text("[secret]\n", encoding="utf-8")
+        os.symlink(tmp_path / ".git" / "config", tmp_path / target)
+    elif kind == "latin-1":
+        (tmp_path / target).write_bytes(PAGE_HEAD.encode() + "Para qué sirve\n".encode("latin-1"))
+    elif kind == "utf-16":
+        (tmp_path / target).write_bytes("- slug: x\n".encode("utf-16"))
+    else:
+        os.symlink("/etc", tmp_path / target)
+    found = check_tree(tmp_path)
+    assert [p.file for p in found] == [target], found
+    assert found[0].fix
+    if kind == "latin-1":
+        assert found[0].line == 7 and "Latin-1" in found[0].message
+
+
+# --- the real build: one shared copy of the project --------------------------------------------------
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    copy = tmp_path_factory.mktemp("hostile-project")
+    for name in ("docs", "data", "hooks", "kb", "overrides"):
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    return copy
+
+
+def _edit(project: Path, name: str, old: str | None, new: str, raw: bytes | None = None) -> str:
+    path = project / name
+    original = path.read_text(encoding="utf-8") if path.exists() else None
+    if raw is not None:
+        path.write_bytes(raw)
+    else:
+        path.write_text(new if old is None else original.replace(old, new, 1), encoding="utf-8")
+    return original
+
+
+BUILD_CASES = [
+    # id, file, old, new, expected "file:line" in the output
+    ("symlink-to-environ", "docs/assets/env.txt", "symlink", "/proc/self/environ", "docs/assets/env.txt"),
+    ("latin-1-page", "docs/about.es.md", "latin-1", "", "docs/about.es.md:"),
+    ("script-in-page", "docs/about.md", "\n# ", "\n<script>alert(1)</script>\n\n# ", "docs/about.md:5"),
+    ("attr-list-in-data", "data/glossary.yml", "definition: ", 'definition: "*x*{ onclick=alert(1) } ', "data/glossary.yml:"),
+    ("menu-title-untranslated", "mkdocs.yml", "            Sources: Fuentes\n", "", "mkdocs.yml:"),
+    ("spanish-file-misnamed", "docs/about.sp.md", None, PAGE_HEAD + "Texto.\n", "docs/about.sp.md"),
+    ("english-heading-loses-id", "docs/about.md", " { #what-the-paper-is-for }", "", "has no explicit id"),
+    ("new-page-not-in-menu", "docs/new-page.md", None, PAGE_HEAD + "Text.\n", "docs/new-page.md: the page is not in the site's menu"),
+]
+
+
+@pytest.mark.parametrize("case", BUILD_CASES, ids=[c[0] for c in BUILD_CASES])
+def test_the_build_stops_with_a_message(project, tmp_path, case):
+    _, name, old, new, where = case
+    path = project / name
+    original = None
+    if old == "symlink":
+        os.symlink(new, path)
+    elif old == "latin-1":
+        original = path.read_text(encoding="utf-8")
+        path.write_bytes(original.encode("latin-1", "replace"))
+    else:
+        original = _edit(project, name, old, new)
+    try:
+        result = build_site(tmp_path / "site", project)
+    finally:
+        if original is None:
+            path.unlink()
+        else:
+            path.write_text(original, encoding="utf-8")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output, output
+    assert where in output, output
+    assert "How to fix:" in output
+    assert "- docs/about.es.md" not in output or "about.es" in name, output   # the twin is not blamed
+
+
+INERT_PAYLOADS = """
+
+Shown-not-run: code shows markup: `<script>alert(1)</script>` and `<img src=x onerror=alert(2)>`.
+
+```html
+<a href="javascript:alert(3)" onclick="alert(4)">x</a>
+```
+
+Escaped text: &lt;script&gt;alert(5)&lt;/script&gt;. A link title: [home](/index.md "onclick=alert(6)").
+"""
+
+
+def test_payloads_that_build_leave_the_html_inert(project, tmp_path):
+    about = project / "docs" / "about.md"
+    original = about.read_text(encoding="utf-8")
+    about.write_text("\ufeff" + original + INERT_PAYLOADS, encoding="utf-8")   # a BOM is accepted too
+    # Quotes are text, so a data text can try to close an attribute: renderers escape them.
+    interface = project / "data" / "interface.yml"
+    original_interface = interface.read_text(encoding="utf-8")
+    interface.write_text(original_interface.replace(
+        "glossary_letters: {en: Glossary letters, es: Letras del glosario}",
+        """glossary_letters: {en: 'Letters" onmouseover="alert(1)', es: 'Letras" onmouseover="alert(1)'}""").replace(
+        "permalink: {en: Permanent link, es: Enlace permanente}",
+        """permalink: {en: Permanent link, es: 'Enlace" onclick="alert(1)'}"""), encoding="utf-8")
+    try:
+        result = build_site(tmp_path / "site", project)
+    finally:
+        about.write_text(original, encoding="utf-8")
+        interface.write_text(original_interface, encoding="utf-8")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "site"
+    html = (site / "about" / "index.html").read_text(encoding="utf-8")
+    assert "Shown-not-run" in html
+    assert (site / "sitemap.xml.gz").exists()
+    for page in [site / "about" / "index.html", site / "es" / "about" / "index.html", site / "glossary" / "index.html"]:
+        text = page.read_text(encoding="utf-8")
+        soup = BeautifulSoup(text, "html.parser")
+        for element in soup.find_all(True):
+            assert not [a for a in element.attrs if a.lower().startswith("on")], element
+            for attribute in ("href", "src", "action", "formaction"):
+                value = re.sub(r"\s", "", str(element.get(attribute, ""))).lower()
+                assert not value.startswith(("javascript:", "vbscript:")), element
+        inline_script_hashes(text)            # raises if any inline script is not the theme's own
+        assert all(s["src"].split("/")[-1] in {"bundle.a5f9d56c.min.js", "terms.js", "search-defer.js"}
+                   or "assets/" in s["src"] for s in soup.find_all("script", src=True))
+
+
+@pytest.mark.parametrize("form", ["Génocide", "GENOCIDE", "geno\u200bcide", "gеnocide", "ｇｅｎｏｃｉｄｅ", " genocide  "])
+def test_names_that_only_look_different_compare_equal(form):
+    from kb.schema import comparable
+    assert comparable(form) == comparable("genocide")
