@@ -75,7 +75,7 @@ def test_a_page_that_is_not_utf8_is_a_message_not_a_traceback(project):
     (project / "docs" / "about.md").write_bytes("---\ndescription: Año\n---\n# Año\n".encode("latin-1"))
     result = run_check(project, github=True)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "::error file=docs/about.md::the file is not saved as UTF-8 text" in result.stdout
+    assert "::error file=docs/about.md,line=2::the file is not UTF-8 text" in result.stdout
 
 
 def test_annotation_escapes_what_github_would_misread():
