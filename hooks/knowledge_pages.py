@@ -98,6 +98,7 @@ def known_anchors(english: dict[str, str], k) -> dict[str, set[str]]:
         "kb:sources-list": set(k.sources) | {f"kind-{s.kind}" for s in k.sources.values()},
         "kb:notes-list": set(k.notes), "kb:dimensions-list": set(k.dimensions),
         "kb:translation-status": {"summary", "gaps"},
+        "kb:site-credits": {"who-publishes-this-site", "licence", "privacy"},
     }
     anchors = {}
     for path, text in english.items():
@@ -222,7 +223,7 @@ def context(config, page_url: str) -> RenderContext:
 
     return RenderContext(knowledge=st["knowledge"], lang=lang, other_language_href=other_language_href,
                          edit_href=lambda path: edit_href(config, path), assumptions=st.get("assumptions", []),
-                         page_titles=st.get("titles", {}))
+                         page_titles=st.get("titles", {}), extra=dict(config.get("extra") or {}))
 
 
 def edit_href(config, repo_path: str) -> str:

@@ -19,6 +19,7 @@ class RenderContext:
     edit_href: Callable[[str], str] = lambda path: ""
     assumptions: list = field(default_factory=list)  # AssumptionPage items, ordered by number
     page_titles: dict = field(default_factory=dict)  # English docs path -> page title in this edition
+    extra: dict = field(default_factory=dict)        # mkdocs.yml `extra:` (e.g. the site's publisher)
 
     @property
     def other_lang(self) -> str:

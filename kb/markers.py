@@ -9,6 +9,7 @@ import difflib
 import re
 
 from .context import RenderContext
+from .credits import render_credits
 from .dimension_pages import render_dimensions_list, render_factor_index
 from .glossary_page import render_glossary
 from .matrix_svg import render_matrix
@@ -28,6 +29,7 @@ WHOLE = {
     "assumptions-list": render_assumptions_list,
     "dimensions-list": render_dimensions_list,
     "dimension-matrix": render_matrix,
+    "site-credits": render_credits,
 }
 # Markers that take an id, the table the id must be in, and the renderer.
 WITH_ID = {
