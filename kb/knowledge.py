@@ -15,6 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import schema
 from .problems import KnowledgeError, Problem
+from .see_links import see_phrases
 from .yamlsource import LineDict, load_yaml_file
 
 LANGUAGES = ("en", "es")
@@ -305,6 +306,15 @@ def _provenance_problems(k: Knowledge) -> list[Problem]:
         if entry.en.quotation and entry.es is not None and not entry.es.quotation:
             problems.append(Problem(file, line, slug, "the English block quotes a text but the Spanish block does not",
                                     "add 'quotation:' to the es: block with a faithful translation of the quoted text"))
+    file = "data/sources.yml"
+    for slug, source in k.sources.items():
+        for lang in LANGUAGES:
+            block = getattr(source, lang)
+            found = len(see_phrases(block.note)) if block else len(source.see)
+            if found != len(source.see):
+                problems.append(Problem(file, k.lines.get((file, slug), 0), slug,
+                                        f"the {lang} note has {found} 'See …' reference(s) but 'see' lists {len(source.see)} page(s)",
+                                        "list in 'see' one page.md#anchor for each 'See …' (en) / 'Ver …' (es) phrase, in order"))
     file = "data/dimensions.yml"
     for slug, dimension in k.dimensions.items():
         listed = set(dimension.risks) | set(dimension.resiliencies)

@@ -31,6 +31,21 @@ def external_link(ctx: RenderContext, href: str, text: str, lang: str = "") -> s
             f'<span class="kb-visually-hidden"> ({ctx.ui("external_link")})</span></a>')
 
 
+def evidenced_links(ctx: RenderContext, links) -> str:
+    """The entry's official pages, each kept only because its address was seen somewhere citable.
+    undocs.org addresses ask for the Spanish text on Spanish pages."""
+    shown = []
+    for link in links:
+        if link.lang not in ("any", ctx.lang):
+            continue
+        url = link.url
+        if ctx.lang == "es" and url.startswith("https://undocs.org/") and not url.startswith("https://undocs.org/es/"):
+            url = "https://undocs.org/es/" + url[len("https://undocs.org/"):]
+        text = re.sub(r"^https://(www\.)?", "", url).rstrip("/")
+        shown.append(external_link(ctx, url, escape(text)))
+    return ", ".join(shown)
+
+
 def official_ref_html(ctx: RenderContext, ref: str) -> str:
     """The reference with each UN symbol in it linked to undocs.org."""
     out, at = [], 0
@@ -94,3 +109,4 @@ def definition_parts(ctx: RenderContext, entry) -> list[str]:
     if text.context and entry.context_from is not None:
         lines += part(ctx, entry.context_from, text.context, "kb-context", lang_attr)
     return lines
+

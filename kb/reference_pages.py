@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from .collation import sort_key
 from .context import RenderContext
 from .glossary_page import GLOSSARY
-from .provenance import definition_parts, label, part
+from .provenance import definition_parts, evidenced_links, label, part
+from .see_links import link_see_phrases
 
 ORGANIZATIONS = "organizations.md"
 TYPE_ORDER = ["stanley-center", "un-system", "intergovernmental", "government", "network", "ngo",
@@ -47,6 +48,8 @@ def render_organizations(ctx: RenderContext) -> str:
             out += part(ctx, org.provenance, text.description, "kb-description", ctx.lang_attr(org))
             facts = [f"**{ctx.ui('scope')}:** {ctx.ui('scope_' + org.scope.replace('-', '_'))}",
                      f"**{ctx.ui('cited_on')}:** <!-- kb:used-on {org.slug} -->"]
+            if org.links:
+                facts.append(f"**{ctx.ui('official_site')}:** " + evidenced_links(ctx, org.links))
             if ctx.lang == "es" and org.es and org.es.name != org.en.name:
                 facts.insert(0, f'**{ctx.ui("english_name")}:** <span lang="en">{org.en.name}</span>')
             out += ['<div class="kb-facts" markdown>', ""] + [f"- {f}" for f in facts] + ["", "</div>", ""]
@@ -71,7 +74,10 @@ def render_sources(ctx: RenderContext) -> str:
             out += [f'<div class="kb-source" id="{source.slug}" markdown>', "",
                     f"{title}. {text.publisher}{year}.{addition}", ""]
             if text.note:
-                out += part(ctx, source.provenance, text.note, "kb-description", ctx.lang_attr(source))
+                out += part(ctx, source.provenance, link_see_phrases(text.note, source.see), "kb-description",
+                            ctx.lang_attr(source))
+            if source.links:
+                out += [f'<p class="kb-links"><strong>{ctx.ui("online")}:</strong> {evidenced_links(ctx, source.links)}</p>', ""]
             out += ["</div>", ""]
     return "\n".join(out)
 

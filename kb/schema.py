@@ -184,6 +184,8 @@ class Source(Strict):
     provenance: Provenance                 # of `note`
     evidence: list[Text] = []              # where the site's added details were checked
     links: list["EvidencedLink"] = []      # official pages, each with where the address was seen
+    # targets of the note's "See …" / "Ver …" phrases, in order: page.md#anchor each
+    see: list[Annotated[str, Field(pattern=r"^[a-z0-9/\-]+\.md(#[a-z0-9-]+)?$")]] = []
     en: SourceText
     es: Optional[SourceTextEs] = None
 
