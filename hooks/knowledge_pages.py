@@ -115,7 +115,8 @@ def known_anchors(english: dict[str, str], k) -> dict[str, set[str]]:
             ids |= {f"assumption-{n}" for n in range(1, count + 1)}
         anchors[path] = ids
     for slug in k.dimensions:
-        anchors[dimension_path(slug)] = {"risks", "resiliencies", "assumptions", "about-this-page"}
+        anchors[dimension_path(slug)] = {"risks", "resiliencies", "assumptions", "about-this-page", "glossary-terms",
+                                         *k.dimensions[slug].risks, *k.dimensions[slug].resiliencies}
     return anchors
 
 

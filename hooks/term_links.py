@@ -11,7 +11,7 @@ from html import escape
 
 from _shared import default_language, lang_state, language, relative_url, site_path
 
-from kb.autolink import Target, TermMatcher, link_first_occurrences, site_paths_linked
+from kb.autolink import Target, TermMatcher, first_link_anchors, link_first_occurrences, site_paths_linked
 from kb.glossary_page import first_sentence
 
 # Pages that are lists of the entries themselves: linking there would only point at itself.
@@ -61,13 +61,16 @@ def on_page_content(html, page, config, files):
     written = {by_url[path] for path in site_paths_linked(html, page.url)
                if path in by_url and not path.startswith(page.url + "#")}   # not its own entries
     linked = set()
-    if page.file.src_uri not in st.get("generated", ()) and not page.file.src_uri.startswith(NOT_LINKED):
+    if not page.file.src_uri.startswith(NOT_LINKED):   # generated dimension pages link their terms too
         html, linked = link_first_occurrences(html, matcher, targets, already_linked=written,
                                               url_prefix=relative_url("", page.url))
     heading = H1.search(html)
     title = TAGS.sub("", PERMALINK.sub("", heading.group(1))).strip() if heading else str(page.title)
+    anchors = first_link_anchors(html, page.url)   # backlinks land at the section that links
+    hrefs = {key: t.href for key, t in targets.items()}
     for key in written | linked:
-        st["used_on"].setdefault(key, {})[page.url] = title
+        anchor = anchors.get(hrefs[key], "")
+        st["used_on"].setdefault(key, {})[page.url + (f"#{anchor}" if anchor else "")] = title
     return html
 
 

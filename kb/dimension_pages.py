@@ -42,6 +42,7 @@ def render_dimension_page(ctx: RenderContext, slug: str) -> str:
             out.append(_factor_item(ctx, factor_slug, exclude=slug))
         out += ["", "</section>", ""]
     out += [f'<span class="kb-provenance">{ctx.ui("provenance_annex")}</span>', "", "</div>", ""]
+    out += glossary_terms(ctx, dimension)
     touching = [a for a in ctx.assumptions if slug in a.dimensions]
     if touching:
         out += [f"## {ctx.ui('assumptions_touching')} {{ #assumptions }}", ""]
@@ -52,6 +53,20 @@ def render_dimension_page(ctx: RenderContext, slug: str) -> str:
             ctx.ui("dimension_page_source") + " [" + ctx.ui("all_dimensions") + "](/dimensions/index.md) · "
             f"[{ctx.ui('factor_index')}](/{FACTORS})", ""]
     return "\n".join(out)
+
+
+def glossary_terms(ctx: RenderContext, dimension) -> list[str]:
+    """The glossary entries behind this dimension and its factors, so a reader can look them up."""
+    k = ctx.knowledge
+    slugs = [dimension.glossary] if dimension.glossary else []
+    for factor_slug in [*dimension.risks, *dimension.resiliencies]:
+        term = k.factors[factor_slug].glossary
+        if term and term not in slugs:
+            slugs.append(term)
+    if not slugs:
+        return []
+    links = ", ".join(f"[{ctx.text(k.glossary[s]).term}](/glossary.md#{s})" for s in slugs)
+    return [f"## {ctx.ui('glossary_terms')} {{ #glossary-terms }}", "", links, ""]
 
 
 def table_label(ctx: RenderContext, dimension, factor) -> str:
