@@ -13,6 +13,7 @@ from _shared import default_language, lang_state, language, relative_url, site_p
 
 from kb.autolink import Target, TermMatcher, first_link_anchors, link_first_occurrences, site_paths_linked
 from kb.glossary_page import first_sentence
+from kb.provenance import mark_external_links
 
 # Pages that are lists of the entries themselves: linking there would only point at itself.
 NOT_LINKED = ("glossary.", "organizations.", "factors.", "translation-status.", "sources.")
@@ -66,6 +67,7 @@ def on_page_content(html, page, config, files):
                                               url_prefix=relative_url("", page.url))
     heading = H1.search(html)
     title = TAGS.sub("", PERMALINK.sub("", heading.group(1))).strip() if heading else str(page.title)
+    html = mark_external_links(html, config.get("site_url") or "", st["knowledge"].ui("external_link", language(config)))
     anchors = first_link_anchors(html, page.url)   # backlinks land at the section that links
     hrefs = {key: t.href for key, t in targets.items()}
     for key in written | linked:

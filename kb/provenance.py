@@ -110,3 +110,25 @@ def definition_parts(ctx: RenderContext, entry) -> list[str]:
         lines += part(ctx, entry.context_from, text.context, "kb-context", lang_attr)
     return lines
 
+
+
+_EXTERNAL_A = re.compile(r'<a\s(?P<attrs>[^>]*?\bhref="https?://[^"]*"[^>]*)>(?P<body>.*?)</a>', re.DOTALL)
+
+
+def mark_external_links(html: str, site_url: str, hidden_text: str) -> str:
+    """Mark every link that leaves the site (class kb-external: an arrow; hidden words for screen
+    readers), whoever wrote it: Markdown pages, data or templates inside the page content."""
+    own = site_url.rstrip("/")
+
+    def mark(match: re.Match) -> str:
+        attrs, body = match.group("attrs"), match.group("body")
+        href = re.search(r'href="([^"]*)"', attrs).group(1)
+        if "kb-external" in attrs or (own and href.startswith(own)):
+            return match.group(0)
+        if re.search(r'\bclass="', attrs):
+            attrs = re.sub(r'\bclass="', 'class="kb-external ', attrs, count=1)
+        else:
+            attrs += ' class="kb-external"'
+        return f'<a {attrs}>{body}<span class="kb-visually-hidden"> ({hidden_text})</span></a>'
+
+    return _EXTERNAL_A.sub(mark, html)
