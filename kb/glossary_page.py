@@ -70,9 +70,3 @@ def render_entry(ctx: RenderContext, entry) -> list[str]:
     lines += ["", "</div>", ""]
     return lines
 
-
-def source_link(ctx: RenderContext, source_slug: str) -> str:
-    if source_slug == "site":
-        return ctx.ui("source_site")
-    source = ctx.knowledge.sources[source_slug]
-    return f"[{ctx.text(source).title}](/sources.md#{source.slug})"
