@@ -76,9 +76,25 @@ def label(ctx: RenderContext, provenance: Provenance, kind_key: str = "") -> str
     return f'<span class="kb-provenance">{words}{" · " + detail if detail else ""}</span>'
 
 
+# The paper's English titles (the paper's own, and its publication page's): on Spanish pages
+# they are marked lang="en", so that screen readers read them in English.
+PAPER_TITLES = ("Strategy Consultation on Mass Violence and Atrocity Prevention",
+                "Assessing Our Strategic Priorities for Mass Violence and Atrocity Prevention")
+
+
+def mark_english_titles(ctx: RenderContext, text: str) -> str:
+    if ctx.lang == "en":
+        return text
+    for title in PAPER_TITLES:
+        pattern = r"\s+".join(re.escape(word) for word in title.split())
+        text = re.sub(pattern, lambda m: f'<span lang="en">{" ".join(m.group(0).split())}</span>', text)
+    return text
+
+
 def part(ctx: RenderContext, provenance: Provenance, text: str, css: str = "kb-part",
          lang_attr: str = "", kind_key: str = "") -> list[str]:
     """One text with its provenance: the element holding the text says whose it is."""
+    text = mark_english_titles(ctx, text)
     return [f'<div class="{css}" data-provenance="{provenance.kind}"{lang_attr} markdown>', "",
             text, "", label(ctx, provenance, kind_key), "", "</div>", ""]
 

@@ -300,3 +300,14 @@ def test_used_on_backlinks_land_on_the_section(site, edition):
             target = re.sub(r"[^/]+/\.\./", "", target, count=1)
         target = target if target.endswith("/") else target + "/"
         assert site.soup(target).find(id=anchor) is not None, f"{link['href']} lands on no element"
+
+
+def test_the_paper_s_english_titles_are_marked_english_on_spanish_pages(site):
+    for url in [u for u in site.pages() if u.startswith("es/") and u.endswith("/")]:
+        soup = BeautifulSoup(site.html(url), "html.parser")
+        for title in ("Strategy Consultation on Mass Violence and Atrocity Prevention",
+                      "Assessing Our Strategic Priorities for Mass Violence and Atrocity Prevention"):
+            for text in soup.find_all(string=re.compile(re.escape(title.split()[0]) + r"\s+" + re.escape(title.split()[1]))):
+                if text.find_parent(["script", "style"]) is not None:
+                    continue
+                assert text.find_parent(attrs={"lang": "en"}) is not None, f"/{url}: '{title}' is not marked lang=en"
