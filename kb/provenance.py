@@ -1,7 +1,7 @@
 """Show whose words or claim a text is: the paper's, an official text's or the site's.
 
 Every rendered part carries `data-provenance="paper|official|site"` on the element that holds
-the text, and a short visible label ("From the paper", "Official text", "Site summary") with a
+the text, and a short visible label ("From the paper", "From an official text", "Site summary") with a
 link to the section of the site that presents that part of the paper, or to the UN document.
 """
 
