@@ -36,7 +36,7 @@ class Strict(BaseModel):
 
 # --- provenance: whose words or claim a text is --------------------------------------------
 class Provenance(Strict):
-    """Where a text comes from. Shown to readers ("From the paper", "Official text", "Site
+    """Where a text comes from. Shown to readers ("From the paper", "From an official text", "Site
     summary") and written into the HTML as data-provenance="paper|official|site"."""
     kind: Literal["paper", "official", "site"]
     # paper: the docs page and #anchor of the site's section that presents that part of the
