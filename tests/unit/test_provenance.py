@@ -116,3 +116,11 @@ def test_verbatim_runs_are_found_outside_quotation_marks():
     total, copied, runs = copied_words("so " + paper + " here", shingles)
     assert copied == 14 and runs == [paper]
     assert copied_words(f"so “{paper}” here", shingles)[1] == 0
+
+
+def test_fields_added_later_change_the_fingerprint_only_when_filled():
+    from kb.schema import GlossaryText
+    from kb.translation import block_fingerprint
+    plain = GlossaryText(term="t", definition="A definition.")
+    assert block_fingerprint(plain) == block_fingerprint(GlossaryText(term="t", definition="A definition.", context=""))
+    assert block_fingerprint(plain) != block_fingerprint(GlossaryText(term="t", definition="A definition.", context="More."))
