@@ -65,7 +65,7 @@ def begin_edition(config, k: Knowledge) -> Edition:
     lang, default = language(config), default_language(config)
     other = next(l for l in [*i18n(config).build_languages, "en", "es"] if l != lang)
     editions[lang] = start_edition(k, Path(config["docs_dir"]), lang, default, other,
-                                   edit_uri=config.get("edit_uri") or "")
+                                   edit_uri=config.get("edit_uri") or "", extra=config.get("extra"))
     return editions[lang]
 
 

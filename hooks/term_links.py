@@ -12,8 +12,9 @@ from html import escape
 from _shared import edition
 from mkdocs.plugins import event_priority
 
-from kb.autolink import link_first_occurrences, site_paths_linked
+from kb.autolink import first_link_anchors, link_first_occurrences, site_paths_linked
 from kb.paths import relative_url
+from kb.provenance import mark_external_links
 
 # Pages that are lists of the entries themselves: linking there would only point at itself.
 NOT_LINKED = ("glossary.", "organizations.", "factors.", "translation-status.", "sources.")
@@ -30,13 +31,17 @@ def on_page_content(html, page, config, files):
     written = {by_url[path] for path in site_paths_linked(html, page.url)
                if path in by_url and not path.startswith(page.url + "#")}   # not its own entries
     linked = set()
-    if page.file.src_uri not in ed.generated and not page.file.src_uri.startswith(NOT_LINKED):
+    if not page.file.src_uri.startswith(NOT_LINKED):   # generated dimension pages link their terms too
         html, linked = link_first_occurrences(html, matcher, targets, already_linked=written,
                                               url_prefix=relative_url("", page.url))
     heading = H1.search(html)
     title = TAGS.sub("", PERMALINK.sub("", heading.group(1))).strip() if heading else str(page.title)
+    html = mark_external_links(html, config.get("site_url") or "", ed.ui("external_link"))
+    anchors = first_link_anchors(html, page.url)   # backlinks land at the section that links
+    hrefs = {key: t.href for key, t in targets.items()}
     for key in written | linked:
-        ed.used_on.setdefault(key, {})[page.url] = title
+        anchor = anchors.get(hrefs[key], "")
+        ed.used_on.setdefault(key, {})[page.url + (f"#{anchor}" if anchor else "")] = title
     return html
 
 

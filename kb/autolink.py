@@ -193,3 +193,23 @@ def site_paths_linked(html: str, page_url: str) -> set[str]:
             continue
         found.add(resolve_href(path, page_url) + (anchor or ""))
     return found
+
+
+_ID = re.compile(r'\bid="([A-Za-z0-9_-]+)"')
+
+
+def first_link_anchors(html: str, page_url: str) -> dict[str, str]:
+    """For each site path the page links to, the id of the section (or factor) holding its first
+    link, so that "Used on" backlinks land on the spot and not at the top of a long page."""
+    ids = [(m.start(), m.group(1)) for m in _ID.finditer(html)]
+    found: dict[str, str] = {}
+    for match in _HREF.finditer(html):
+        path, anchor = match.group(1), match.group(2)
+        if "://" in path or path.startswith(("mailto:", "/")):
+            continue
+        key = resolve_href(path, page_url) + (anchor or "")
+        if key in found:
+            continue
+        before = [name for at, name in ids if at < match.start()]
+        found[key] = before[-1] if before else ""
+    return found

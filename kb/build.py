@@ -37,6 +37,7 @@ class Edition:
     assumptions: list[AssumptionPage]          # ordered by number
     page_translations: list[PageTranslation]   # status of every page's translation
     edit_uri: str = ""                         # mkdocs.yml's edit_uri (absolute) or ""
+    extra: dict = field(default_factory=dict)  # mkdocs.yml's `extra:` (e.g. the site's publisher)
     problems: list[Problem] = field(default_factory=list)         # reported together in on_env
     generated: set[str] = field(default_factory=set)              # docs paths of pages made from data
     notes_shown: dict[str, list[str]] = field(default_factory=dict)  # English page -> note slugs it shows
@@ -58,7 +59,7 @@ class Edition:
 
         return RenderContext(knowledge=self.knowledge, lang=self.lang, other_language_href=other_language_href,
                              edit_href=self.edit_href, assumptions=self.assumptions, page_titles=self.titles,
-                             page_translations=self.page_translations)
+                             page_translations=self.page_translations, extra=self.extra)
 
     def edit_href(self, repo_path: str) -> str:
         """Edit link for any file in the repository ("" without an absolute edit_uri)."""
@@ -98,13 +99,15 @@ class Edition:
         return build_linker(self.knowledge, self.lang, self.default)
 
 
-def start_edition(knowledge: Knowledge, docs: Path, lang: str, default: str, other: str, edit_uri: str = "") -> Edition:
+def start_edition(knowledge: Knowledge, docs: Path, lang: str, default: str, other: str, edit_uri: str = "",
+                  extra: dict | None = None) -> Edition:
     """Read the docs tree once for this language's build."""
     sources = read_sources(docs)
     titles = read_titles(sources, lang, default)
     return Edition(lang=lang, default=default, other=other, knowledge=knowledge, sources=sources, titles=titles,
                    assumptions=read_assumptions(knowledge, sources, lang, default, titles),
-                   page_translations=read_page_translations(sources), edit_uri=edit_uri)
+                   page_translations=read_page_translations(sources), edit_uri=edit_uri,
+                   extra=dict(extra or {}))
 
 
 def build_linker(k: Knowledge, lang: str, default: str):

@@ -20,6 +20,7 @@ class RenderContext:
     assumptions: list = field(default_factory=list)  # AssumptionPage items, ordered by number
     page_titles: dict = field(default_factory=dict)  # English docs path -> page title in this edition
     page_translations: list = field(default_factory=list)  # PageTranslation items (translation status page)
+    extra: dict = field(default_factory=dict)        # mkdocs.yml `extra:` (e.g. the site's publisher)
 
     @property
     def other_lang(self) -> str:

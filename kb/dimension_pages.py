@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from .context import RenderContext
+from .provenance import part
+from .schema import Provenance
+
+SITE = Provenance(kind="site")
 
 FACTORS = "factors.md"
 
@@ -29,32 +33,54 @@ def render_dimension_page(ctx: RenderContext, slug: str) -> str:
     notice = ctx.translation_notice(dimension, dimension_path(slug), "")
     if notice:
         out += [notice, ""]
-    out += [ctx.paragraph(dimension, text.summary), ""]
-    out += ['<div class="kb-columns" markdown>', ""]
+    out += part(ctx, SITE, text.summary, "kb-summary", ctx.lang_attr(dimension))
+    out += ['<div class="kb-columns" data-provenance="paper" markdown>', ""]
     for field, heading_key, anchor in (("risks", "risk_factors", "risks"), ("resiliencies", "resilience_factors", "resiliencies")):
         out += [f'<section class="kb-column kb-{anchor}" markdown>', "",
                 f"## {ctx.ui(heading_key)} {{ #{anchor} }}", ""]
         for factor_slug in getattr(dimension, field):
             out.append(_factor_item(ctx, factor_slug, exclude=slug))
         out += ["", "</section>", ""]
-    out += ["</div>", ""]
+    out += [f'<span class="kb-provenance">{ctx.ui("provenance_annex")}</span>', "", "</div>", ""]
+    out += glossary_terms(ctx, dimension)
     touching = [a for a in ctx.assumptions if slug in a.dimensions]
     if touching:
         out += [f"## {ctx.ui('assumptions_touching')} {{ #assumptions }}", ""]
+        out += ['<div class="kb-mapping" data-provenance="site" markdown>', ""]
         out += [f"- [{a.title}](/{a.path})" for a in touching]
-        out.append("")
+        out += ["", f'<span class="kb-provenance">{ctx.ui("provenance_site_mapping")}</span>', "", "</div>", ""]
     out += [f"## {ctx.ui('about_this_page')} {{ #about-this-page }}", "",
             ctx.ui("dimension_page_source") + " [" + ctx.ui("all_dimensions") + "](/dimensions/index.md) · "
             f"[{ctx.ui('factor_index')}](/{FACTORS})", ""]
     return "\n".join(out)
 
 
+def glossary_terms(ctx: RenderContext, dimension) -> list[str]:
+    """The glossary entries behind this dimension and its factors, so a reader can look them up."""
+    k = ctx.knowledge
+    slugs = [dimension.glossary] if dimension.glossary else []
+    for factor_slug in [*dimension.risks, *dimension.resiliencies]:
+        term = k.factors[factor_slug].glossary
+        if term and term not in slugs:
+            slugs.append(term)
+    if not slugs:
+        return []
+    links = ", ".join(f"[{ctx.text(k.glossary[s]).term}](/glossary.md#{s})" for s in slugs)
+    return [f"## {ctx.ui('glossary_terms')} {{ #glossary-terms }}", "", links, ""]
+
+
+def table_label(ctx: RenderContext, dimension, factor) -> str:
+    """The factor as THIS dimension's annex table words it (the factor index keeps every wording)."""
+    wording = ctx.text(dimension).wording if not ctx.is_fallback(dimension) else dimension.en.wording
+    return wording.get(factor.slug) or ctx.text(factor).label
+
+
 def _factor_item(ctx: RenderContext, factor_slug: str, exclude: str) -> str:
     k = ctx.knowledge
     factor = k.factors[factor_slug]
-    label = ctx.text(factor).label
+    label = table_label(ctx, k.dimensions[exclude], factor)
     shared = [d for d in k.dimensions_of(factor_slug) if d.slug != exclude]
-    item = f"1. [{label}](/{FACTORS}#{factor_slug})"
+    item = f'1. <span id="{factor_slug}"></span>[{label}](/{FACTORS}#{factor_slug})'
     if shared:
         links = ", ".join(f"[{ctx.text(d).title}](/{dimension_path(d.slug)})" for d in shared)
         item += f"  \n    <small>{ctx.ui('also_under')}: </small>{links}"

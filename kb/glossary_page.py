@@ -8,6 +8,7 @@ from itertools import groupby
 from .collation import letter_of, sort_key
 from .context import RenderContext
 from .inline import inline_html, strip_emphasis
+from .provenance import definition_parts
 
 GLOSSARY = "glossary.md"
 
@@ -48,10 +49,10 @@ def render_entry(ctx: RenderContext, entry) -> list[str]:
     notice = ctx.translation_notice(entry, GLOSSARY, entry.slug)
     if notice:
         lines += [notice, ""]
-    lines += [f'<div class="kb-definition"{ctx.lang_attr(entry)} markdown>', "", text.definition, ""]
+    lines += definition_parts(ctx, entry)
     if text.note:
-        lines += [f'<p class="kb-usage-note"><strong>{ctx.ui("note")}:</strong> {inline_html(text.note)}</p>', ""]
-    lines += ["</div>", ""]
+        lines += [f'<p class="kb-usage-note" data-provenance="site"{ctx.lang_attr(entry)}><strong>{ctx.ui("note")}:</strong> '
+                  f'{inline_html(text.note)} <span class="kb-provenance">{ctx.ui("provenance_site_note")}</span></p>', ""]
     facts = []
     if text.abbreviation:
         facts.append(f"**{ctx.ui('abbreviation')}:** {text.abbreviation}")
@@ -61,7 +62,6 @@ def render_entry(ctx: RenderContext, entry) -> list[str]:
         related = [k.glossary[s] for s in entry.related]
         facts.append(f"**{ctx.ui('related')}:** " + ", ".join(
             f"[{ctx.text(r).term}](/{GLOSSARY}#{r.slug})" for r in related))
-    facts.append(f"**{ctx.ui('source')}:** " + source_link(ctx, entry.source))
     if ctx.lang == "es" and entry.es is not None:
         facts.append(f"**{ctx.ui('rendering')}:** {ctx.ui('rendering_' + entry.es.rendering.replace('-', '_'))}")
     other = getattr(entry, ctx.other_lang) or entry.en
@@ -74,9 +74,3 @@ def render_entry(ctx: RenderContext, entry) -> list[str]:
     lines += ["", "</div>", ""]
     return lines
 
-
-def source_link(ctx: RenderContext, source_slug: str) -> str:
-    if source_slug == "site":
-        return ctx.ui("source_site")
-    source = ctx.knowledge.sources[source_slug]
-    return f"[{ctx.text(source).title}](/sources.md#{source.slug})"

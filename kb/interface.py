@@ -26,11 +26,12 @@ def _allowed(model, field: str) -> tuple:
 
 
 FACTOR_KINDS = _allowed(schema.Factor, "kind")                 # risk, resilience
+PROVENANCE_KINDS = _allowed(schema.Provenance, "kind")         # paper, official, site
 STATUS_TABLES = ("glossary", "factors", "dimensions", "organizations", "sources", "notes")
 
 KEYS: frozenset[str] = frozenset({
     # glossary page and entries
-    "glossary_letters", "note", "abbreviation", "also", "related", "source", "source_site", "rendering",
+    "glossary_letters", "note", "abbreviation", "also", "related", "rendering",
     "in_other_language", "used_on", "cited_on", "used_on_none", "glossary", "glossary_entry",
     # translation notices
     "entry_missing_translation", "entry_stale_translation", "entry_unstamped_translation", "read_english",
@@ -51,6 +52,11 @@ KEYS: frozenset[str] = frozenset({
     "last_updated",
     # "Dimension 1 of 5"; the popover's link to the entry (docs/assets/terms.js reads it from <html>)
     "dimension_of", "go_to_entry",
+    # whose words a text is (kb/provenance.py), external links, the About page's credits (kb/credits.py)
+    "provenance_based_on", "provenance_site_gloss", "provenance_site_note", "provenance_annex",
+    "provenance_site_mapping", "external_link", "evidence", "official_site", "online", "glossary_terms",
+    "credits_heading", "credits_publisher", "credits_report", "credits_report_link",
+    "licence_heading", "licence_text", "privacy_heading", "privacy_text",
 }
     | set(FACTOR_KINDS)                                                     # "risk", "resilience"
     | _each("", FACTOR_KINDS, "_factors")                                   # "risk_factors"
@@ -62,6 +68,8 @@ KEYS: frozenset[str] = frozenset({
     | _each("source_kind_", get_args(schema.SourceKind))
     | _each("note_kind_", _allowed(schema.EditorialNote, "kind"))
     | _each("status_table_", STATUS_TABLES)
+    | _each("provenance_", PROVENANCE_KINDS)                                 # "provenance_paper"
+    | _each("provenance_quote_", PROVENANCE_KINDS[:2]) | _each("provenance_quote_", PROVENANCE_KINDS[:2], "_translated")
 )
 
 

@@ -15,6 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import interface, schema
 from .problems import KnowledgeError, Problem
+from .see_links import see_phrases
 from .yamlsource import LineDict, load_yaml_file
 
 LANGUAGES = ("en", "es")
@@ -324,6 +325,47 @@ def check_references(k: Knowledge) -> list[Problem]:
             ref("data/sources.yml", slug, "publisher", org, k.organizations, "data/organizations.yml")
     problems += _check_assumptions(k)
     problems += _duplicate_names(k)
+    problems += _provenance_problems(k)
+    return problems
+
+
+def _provenance_problems(k: Knowledge) -> list[Problem]:
+    """Each quoted or contextual text says whose it is; per-table wordings name the table's factors."""
+    problems = []
+    file = "data/glossary.yml"
+    for slug, entry in k.glossary.items():
+        line = k.lines.get((file, slug), 0)
+        for field, origin in (("quotation", "quotation_from"), ("context", "context_from")):
+            has_text = any(getattr(getattr(entry, lang) or entry.en, field) for lang in LANGUAGES)
+            if has_text and getattr(entry, origin) is None:
+                problems.append(Problem(file, line, slug, f"the entry has a '{field}' but no '{origin}'",
+                                        f"add '{origin}: {{kind: paper, ref: \"page.md#anchor\"}}' (or kind: official with the "
+                                        "document symbol) saying where that text comes from"))
+            if not has_text and getattr(entry, origin) is not None:
+                problems.append(Problem(file, line, slug, f"'{origin}' is set but the entry has no '{field}' text",
+                                        f"add the '{field}' text in en: and es:, or remove '{origin}'"))
+        if entry.en.quotation and entry.es is not None and not entry.es.quotation:
+            problems.append(Problem(file, line, slug, "the English block quotes a text but the Spanish block does not",
+                                    "add 'quotation:' to the es: block with a faithful translation of the quoted text"))
+    file = "data/sources.yml"
+    for slug, source in k.sources.items():
+        for lang in LANGUAGES:
+            block = getattr(source, lang)
+            found = len(see_phrases(block.note)) if block else len(source.see)
+            if found != len(source.see):
+                problems.append(Problem(file, k.lines.get((file, slug), 0), slug,
+                                        f"the {lang} note has {found} 'See …' reference(s) but 'see' lists {len(source.see)} page(s)",
+                                        "list in 'see' one page.md#anchor for each 'See …' (en) / 'Ver …' (es) phrase, in order"))
+    file = "data/dimensions.yml"
+    for slug, dimension in k.dimensions.items():
+        listed = set(dimension.risks) | set(dimension.resiliencies)
+        for lang in LANGUAGES:
+            block = getattr(dimension, lang)
+            for factor_slug in (block.wording if block else {}):
+                if factor_slug not in listed:
+                    problems.append(Problem(file, k.lines.get((file, slug), 0), slug,
+                                            f"'wording' in {lang} names '{factor_slug}', which this dimension does not list",
+                                            "use the slug of one of this dimension's risks or resiliencies"))
     return problems
 
 

@@ -9,6 +9,7 @@ import difflib
 import re
 
 from .context import RenderContext
+from .credits import render_credits
 from .dimension_pages import render_dimensions_list, render_factor_index
 from .glossary_page import render_glossary
 from .matrix_svg import render_matrix
@@ -32,6 +33,7 @@ WHOLE = {
     "dimension-matrix": render_matrix,
     "contributor-guides": render_contributor_guides,
     "translation-status": lambda ctx: render_status(ctx, ctx.page_translations),
+    "site-credits": render_credits,
 }
 # Markers that take an id, the table the id must be in, and the renderer.
 WITH_ID = {

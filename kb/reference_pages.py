@@ -9,6 +9,8 @@ from .collation import sort_key
 from .context import RenderContext
 from .glossary_page import GLOSSARY
 from .inline import inline_html
+from .provenance import definition_parts, evidenced_links, label, part
+from .see_links import link_see_phrases
 
 ORGANIZATIONS = "organizations.md"
 TYPE_ORDER = ["stanley-center", "un-system", "intergovernmental", "government", "network", "ngo",
@@ -45,9 +47,11 @@ def render_organizations(ctx: RenderContext) -> str:
             gloss = getattr(text, "gloss", "")
             if gloss:
                 out += [f'<p class="kb-gloss">{inline_html(gloss)}</p>', ""]
-            out += [ctx.paragraph(org, text.description), ""]
+            out += part(ctx, org.provenance, text.description, "kb-description", ctx.lang_attr(org))
             facts = [f"**{ctx.ui('scope')}:** {ctx.ui('scope_' + org.scope.replace('-', '_'))}",
                      f"**{ctx.ui('cited_on')}:** <!-- kb:used-on {org.slug} -->"]
+            if org.links:
+                facts.append(f"**{ctx.ui('official_site')}:** " + evidenced_links(ctx, org.links))
             if ctx.lang == "es" and org.es and org.es.name != org.en.name:
                 facts.insert(0, f'**{ctx.ui("english_name")}:** <span lang="en">{escape(org.en.name)}</span>')
             out += ['<div class="kb-facts" markdown>', ""] + [f"- {f}" for f in facts] + ["", "</div>", ""]
@@ -72,7 +76,10 @@ def render_sources(ctx: RenderContext) -> str:
             out += [f'<div class="kb-source" id="{source.slug}" markdown>', "",
                     f"{title}. {text.publisher}{year}.{addition}", ""]
             if text.note:
-                out += [ctx.paragraph(source, text.note), ""]
+                out += part(ctx, source.provenance, link_see_phrases(text.note, source.see), "kb-description",
+                            ctx.lang_attr(source))
+            if source.links:
+                out += [f'<p class="kb-links"><strong>{ctx.ui("online")}:</strong> {evidenced_links(ctx, source.links)}</p>', ""]
             out += ["</div>", ""]
     return "\n".join(out)
 
@@ -84,7 +91,13 @@ def render_note_box(ctx: RenderContext, slug: str) -> str:
     return "\n".join([
         f'!!! info "{_quote(title)}"',   # the title takes the same inline emphasis as the text
         "",
+        f'    <div class="kb-note-text" data-provenance="site"{ctx.lang_attr(note)} markdown>',
+        "",
         f"    {text.text}",
+        "",
+        f'    <span class="kb-provenance">{ctx.ui("provenance_site_note")}</span>',
+        "",
+        "    </div>",
         "",
         f"    <small>{ctx.ui('note_added_by_site')} [{ctx.ui('all_notes')}](/editorial-notes.md#{slug})</small>",
         "",
@@ -97,17 +110,24 @@ def render_notes_list(ctx: RenderContext) -> str:
         text = ctx.text(note)
         out += [f"## {text.title} {{ #{note.slug} }}", "",
                 f'<p class="kb-kicker">{ctx.ui("note_kind_" + note.kind)}</p>', "",
-                ctx.paragraph(note, text.text), "",
+                *note_text_part(ctx, note, text.text),
                 f"{ctx.ui('appears_on')}: [{ctx.page_titles.get(note.page, ctx.ui('the_page'))}](/{note.page})", ""]
     return "\n".join(out)
 
 
+def note_text_part(ctx: RenderContext, note, text: str) -> list[str]:
+    """An editorial note's text, labelled as the site's, with what its claims were checked against."""
+    evidence = "; ".join(note.evidence)
+    return [f'<div class="kb-note-text" data-provenance="site"{ctx.lang_attr(note)} markdown>', "", text, "",
+            f'<span class="kb-provenance">{ctx.ui("provenance_site_note")} · {ctx.ui("evidence")}: '
+            f'<span lang="en">{evidence}</span></span>', "", "</div>", ""]
+
+
 def render_definition(ctx: RenderContext, slug: str) -> str:
     entry = ctx.knowledge.glossary[slug]
-    text = ctx.text(entry)
     return "\n".join([
-        f'<div class="kb-definition-block"{ctx.lang_attr(entry)} markdown>', "",
-        text.definition, "",
+        '<div class="kb-definition-block" markdown>', "",
+        *definition_parts(ctx, entry),
         f'<small>[{ctx.ui("glossary_entry")}](/{GLOSSARY}#{slug})</small>', "",
         "</div>", "",
     ])
@@ -120,7 +140,10 @@ def render_assumptions_list(ctx: RenderContext) -> str:
         dims = ", ".join(f"[{ctx.text(k.dimensions[d]).title}](/dimensions/{d}.md)" for d in a.dimensions)
         out += [f"### [{a.title}](/{a.path}) {{ #assumption-{a.number} }}", "", a.description, ""]
         if dims:
-            out += [f'<p class="kb-counts">{ctx.ui("dimensions_touched")}: {dims}</p>', ""]
+            # A Markdown-enabled block: links inside a raw <p> would be shown as typed (review P15).
+            out += ['<div class="kb-counts" data-provenance="site" markdown>', "",
+                    f"{ctx.ui('dimensions_touched')}: {dims} "
+                    f'<span class="kb-provenance">{ctx.ui("provenance_site_mapping")}</span>', "", "</div>", ""]
     return "\n".join(out)
 
 
@@ -129,7 +152,9 @@ def render_assumption_dimensions(ctx: RenderContext, assumption: AssumptionPage)
     if not assumption.dimensions:
         return ""
     items = [f"- [{ctx.text(k.dimensions[d]).title}](/dimensions/{d}.md)" for d in assumption.dimensions]
-    return "\n".join([f"## {ctx.ui('dimensions_touched')} {{ #dimensions }}", "", *items, ""])
+    return "\n".join([f"## {ctx.ui('dimensions_touched')} {{ #dimensions }}", "",
+                      '<div class="kb-mapping" data-provenance="site" markdown>', "", *items, "",
+                      f'<span class="kb-provenance">{ctx.ui("provenance_site_mapping")}</span>', "", "</div>", ""])
 
 
 def _quote(text: str) -> str:

@@ -21,9 +21,14 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
 
 
+LATER_OPTIONAL = {"quotation", "attribution", "context", "wording"}
+
+
 def block_fingerprint(block: BaseModel) -> str:
     """Fingerprint of an English data block: every field, in a stable order, whitespace folded."""
-    fields = {k: v for k, v in block.model_dump().items()}
+    # Optional fields added to the schema later count only once they hold text, so that adding a
+    # field does not mark every existing translation out of date.
+    fields = {k: v for k, v in block.model_dump().items() if k not in LATER_OPTIONAL or v}
     return _digest(json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":")))
 
 
