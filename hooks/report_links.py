@@ -6,6 +6,7 @@ from __future__ import annotations
 from _shared import edition
 
 from kb.page_links import ENTRY_PAGES, ReportWords, add_entry_edit_links, report_problem_html
+from kb.provenance import mark_external_links
 from kb.site_output import absolute_url
 
 WORDS = {"link": "report_problem", "issue_title": "report_issue_title", "page": "report_issue_page",
@@ -20,10 +21,10 @@ def on_page_context(context, page, config, nav):
     ed = edition(config)
     k, lang, other = ed.knowledge, ed.lang, ed.other
     extra = config.get("extra") or {}
-    context["kb_report"] = report_problem_html(
+    context["kb_report"] = mark_external_links(report_problem_html(
         repo_url=str(extra.get("report_repo_url") or ""), email=str(extra.get("contact_email") or ""),
         page_title=str(page.title or config["site_name"]), page_url=absolute_url(config["site_url"] or "", page.url),
-        words=words(k, lang), other=words(k, other))
+        words=words(k, lang), other=words(k, other)), config["site_url"] or "", ed.ui("external_link"))
     return context
 
 
@@ -35,4 +36,5 @@ def on_post_page(html, page, config):
         return html
     ed = edition(config)
     data_file = ENTRY_PAGES[kind]
-    return add_entry_edit_links(html, data_file, ed.knowledge.lines, ed.edit_href(data_file), ed.ui("edit_entry"))
+    return add_entry_edit_links(html, data_file, ed.knowledge.lines, ed.edit_href(data_file), ed.ui("edit_entry"),
+                                ed.ui("external_link"))

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from html import escape
 from urllib.parse import quote, urlencode
 
+from .provenance import mark_external_links
+
 
 def repository_edit_href(edit_uri: str, repo_path: str) -> str:
     """Edit link for any file in the repository, from the absolute edit_uri (…/edit/main/docs/);
@@ -83,10 +85,12 @@ ENTRY_PAGES = {"glossary": "data/glossary.yml", "organizations": "data/organizat
 _ELEMENT_WITH_ID = re.compile(r'<(?P<tag>h[2-6]|div|section|article|li)\b(?P<attrs>[^>]*\bid="(?P<id>[a-z0-9-]+)"[^>]*)>')
 
 
-def add_entry_edit_links(html: str, data_file: str, lines: dict, edit_href: str, label: str) -> str:
+def add_entry_edit_links(html: str, data_file: str, lines: dict, edit_href: str, label: str,
+                         external_words: str = "") -> str:
     """Give each entry of a list page (an element whose id is the entry's slug) a small link that
     opens its data file at the entry's line. Headings get it after the heading, other entries
-    as their first child; nothing changes when the site has no edit link."""
+    as their first child; nothing changes when the site has no edit link. The link leaves the site,
+    so it is marked as external like every other (`external_words` for screen readers)."""
     if not edit_href:
         return html
     out, last = [], 0
@@ -95,6 +99,8 @@ def add_entry_edit_links(html: str, data_file: str, lines: dict, edit_href: str,
         if not line:
             continue
         link = f'<a class="kb-entry-edit" href="{escape(at_line(edit_href, line))}">{escape(label)}</a>'
+        if external_words:
+            link = mark_external_links(link, "", external_words)
         if match.group("tag").startswith("h"):
             close = html.find(f"</{match.group('tag')}>", match.end())
             if close == -1:

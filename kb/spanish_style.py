@@ -137,7 +137,8 @@ TYPOGRAPHY = [
      "put the full stop, comma, semicolon or colon after the closing »: «…prohibida por la ley»."),
     (re.compile(r"(?<![\w./\-–])\d{1,3}(?:\.\d{3})+(?![\w./])"), "a thousands point in a Spanish number",
      "write 14 700 or 3000 (a non-breaking space from five digits, none in four-digit numbers)."),
-    (re.compile(r"(?<![\w./\-–§])\d+\.\d{1,2}(?!\d)(?![\w/])(?!\.\d)"), "a decimal point in a Spanish number",
+    # (a licence or version number, "CC BY 4.0", "Atribución 4.0", keeps its point)
+    (re.compile(r"(?<![\w./\-–§])(?<!BY )(?<!Atribución )\d+\.\d{1,2}(?!\d)(?![\w/])(?!\.\d)"), "a decimal point in a Spanish number",
      "use the decimal comma: 14,7 (the site's policy for Spanish; see CONTRIBUTING.md, «Spanish»)."),
     (re.compile(r"(?<![\d,])(?:\d{1,3}\s\d{3}|\d{4})\s+millones"), "thousands of millions written as «… millones»",
      "write English *billion* as «mil millones» (14,7 mil millones) and *trillion* as «billones», as the site does throughout."),

@@ -16,6 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 INTERFACE = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
 
 
+def visible_text(element) -> str:
+    """The text a sighted reader sees (words only for screen readers, such as "(external site)", left out)."""
+    return "".join(t for t in element.find_all(string=True) if not t.find_parent(class_="kb-visually-hidden"))
+
+
 def content_pages(site):
     return [url for url in site.pages() if url.endswith("/") or url == ""]
 
@@ -30,7 +35,7 @@ def test_every_page_has_a_prefilled_bilingual_report_link_and_the_contact_addres
         report = soup.select(".kb-report")
         assert len(report) == 1, f"{url}: {len(report)} report paragraphs"
         link = report[0].find("a", href=lambda h: h and h.startswith(REPO_URL + "/issues/new?"))
-        assert link is not None and link.get_text() == INTERFACE["report_problem"][lang], url
+        assert link is not None and visible_text(link) == INTERFACE["report_problem"][lang], url
         query = parse_qs(urlsplit(link["href"]).query)
         prefix = f"{INTERFACE['report_issue_title'][lang]}: "
         assert query["title"][0].startswith(prefix), url
@@ -47,8 +52,8 @@ def test_every_page_has_a_prefilled_bilingual_report_link_and_the_contact_addres
 
 def test_the_spanish_link_says_reportar_un_error(site):
     link = site.soup("es/glossary/").select_one(".kb-report a")
-    assert link.get_text() == "Reportar un error"
-    assert site.soup("glossary/").select_one(".kb-report a").get_text() == "Report a problem"
+    assert visible_text(link) == "Reportar un error"
+    assert visible_text(site.soup("glossary/").select_one(".kb-report a")) == "Report a problem"
 
 
 def dimension_lines() -> dict[str, int]:
@@ -110,7 +115,7 @@ def test_each_entry_of_a_list_page_opens_its_line_in_the_data_file(site, page, d
     for link in links:
         entry = link.find_previous(id=lambda i: i in entries)   # the heading or box it belongs to
         assert link["href"] == f"https://github.com/example/kb/edit/main/data/{data}#L{entries[entry['id']]}"
-        assert link.get_text() == label
+        assert visible_text(link) == label
     # "Edit this entry" stays out of search results
     index = site.html(f"{prefix}search/search_index.json")
     assert label not in index
