@@ -55,7 +55,8 @@ def on_post_page(output, page, config):
     site_name = config["site_name"]
     site_url = config["site_url"] or "/"
     url = page.canonical_url or page.url
-    title = page.title or site_name
+    # The page's own heading (the nav may use a shorter title).
+    title = lang_state(config).get("titles", {}).get(src) or page.title or site_name
     data = [page_json_ld(lang, site_name, site_url, title, url, str(page.meta.get("description", "")),
                          version(), article=src not in LIST_PAGES)]
     if src == "glossary.md":

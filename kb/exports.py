@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import subprocess
 import zipfile
 from dataclasses import dataclass
@@ -248,7 +249,7 @@ def table_rows(record: dict, lang: str) -> dict[str, str]:
             row["url"] = value[lang]
         elif key == "licence":
             paper = sorted({f.split(".", 1)[1] for f, lic in value.items() if lic == PAPER_LICENCE})
-            row["licence"] = (f"{LICENCES[PAPER_LICENCE]['name']}: {', '.join(paper)}; other text: " if paper else "") + SITE_LICENCE
+            row["licence"] = (f"{PAPER_LICENCE}: {', '.join(paper)}; other text: " if paper else "") + SITE_LICENCE
         else:
             row[key] = _cell(value)
     return row
@@ -274,12 +275,13 @@ def to_csv(header: list[str], rows: list[list[str]]) -> bytes:
 FIXED_TIME = dt.datetime(2020, 9, 1, 0, 0, 0)   # the paper's month: any fixed value keeps builds identical
 
 
-def to_xlsx(sheets: dict[str, tuple[list[str], list[list[str]]]], about: list[list[str]]) -> bytes:
+def to_xlsx(sheets: dict[str, tuple[list[str], list[list[str]]]], about: list[list[str]], version: str) -> bytes:
+    """One workbook; its dates are the data's version, so two builds of a commit give the same bytes."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     workbook = Workbook()
-    workbook.properties.created = workbook.properties.modified = FIXED_TIME
+    workbook.properties.created = FIXED_TIME
     workbook.properties.creator = "Atrocity Prevention Knowledge Base"
     first = workbook.active
     first.title = "about"
@@ -295,11 +297,16 @@ def to_xlsx(sheets: dict[str, tuple[list[str], list[list[str]]]], about: list[li
         sheet.freeze_panes = "A2"
     raw = io.BytesIO()
     workbook.save(raw)
-    return normalize_zip(raw.getvalue())
+    return normalize_zip(raw.getvalue(), modified=version)
 
 
-def normalize_zip(data: bytes) -> bytes:
-    """The same archive with fixed timestamps and permissions, so two builds give the same bytes."""
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def normalize_zip(data: bytes, modified: str = "") -> bytes:
+    """The same archive with fixed timestamps and permissions, so two builds give the same bytes.
+
+    openpyxl stamps the save time into docProps/core.xml: `modified` replaces it."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -307,7 +314,10 @@ def normalize_zip(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml" and modified:
+                content = _MODIFIED.sub(lambda m: m.group(1) + modified.encode() + m.group(2), content)
+            target.writestr(fixed, content)
     return out.getvalue()
 
 
@@ -397,7 +407,7 @@ def build_downloads(knowledge: Knowledge, site_url: str, version: str) -> list[D
                                       to_csv(header, rows)))
         about = [["version", version], ["site", site_url], ["based on", f"{PAPER['publisher']}, {PAPER['title']} ({PAPER['date']}), {PAPER_URL}"],
                  ["licence", f"{SITE_LICENCE} ({LICENCES[SITE_LICENCE]['url']}), except the fields marked in each row's 'licence' column"]]
-        downloads.append(Download(f"{FOLDER}/knowledge-base-{lang}.xlsx", "xlsx", "all", lang, to_xlsx(sheets, about)))
+        downloads.append(Download(f"{FOLDER}/knowledge-base-{lang}.xlsx", "xlsx", "all", lang, to_xlsx(sheets, about, version)))
     return downloads
 
 
