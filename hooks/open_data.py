@@ -13,8 +13,12 @@ from mkdocs.plugins import event_priority
 from kb.citation import cite_block, glossary_json_ld, json_ld_script, page_json_ld, paper_block
 from kb.data_page import fill_sizes, render_downloads
 from kb.exports import COLLECTIONS, FOLDER, build_downloads, check_against_pages, data_version
+from kb.print_edition import PLACEHOLDER, PrintPage, article_of, assemble, drop_from_sitemap, heading_of
 
 DOWNLOADS_MARKER = "<!-- kb:downloads -->"
+PRINT_MARKER = "<!-- kb:print-edition -->"
+PRINT_PAGE = "print.md"
+NOT_PRINTED = {"translation-status.md", "data.md", PRINT_PAGE, "404.md"}   # tools, not the knowledge
 # Pages that list entries or tools rather than argue: WebPage, not Article, in JSON-LD.
 LIST_PAGES = {"index.md", "glossary.md", "factors.md", "organizations.md", "sources.md", "endnotes.md",
               "editorial-notes.md", "translation-status.md", "data.md"}
@@ -36,7 +40,15 @@ def english_path(src_uri: str) -> str:
     return re.sub(r"\.[a-z]{2}\.md$", ".md", src_uri)
 
 
+@event_priority(-300)  # after knowledge_pages has put the dimension pages in the nav (-200)
+def on_nav(nav, config, files):
+    """The edition's reading order, for the print edition: the nav's pages."""
+    lang_state(config)["reading_order"] = [(p.url, english_path(p.file.src_uri), p.title) for p in nav.pages]
+    return nav
+
+
 def on_page_markdown(markdown, page, config, files):
+    markdown = markdown.replace(PRINT_MARKER, PLACEHOLDER)
     if DOWNLOADS_MARKER not in markdown:
         return markdown
     lang = language(config)
@@ -62,7 +74,10 @@ def on_post_page(output, page, config):
     if src == "glossary.md":
         data.append(glossary_json_ld(k, lang, url))
     scripts = "".join(json_ld_script(d) for d in data)
+    if src == PRINT_PAGE:   # a copy of every page: not for search engines
+        scripts = '<meta name="robots" content="noindex">' + scripts
     output = output.replace("</head>", scripts + "</head>", 1)
+    output = add_footer_links(output, page, config)
     box = cite_block(k, lang, site_name, title, url, version())
     if src == "index.md":
         box = paper_block(k, lang) + box
@@ -83,7 +98,49 @@ def on_post_build(config):
         target = site / download.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(download.data)
+    for lang in i18n(config).build_languages:
+        write_print_edition(site, config, lang)
     fill_data_pages(site, config)
+
+
+def add_footer_links(output: str, page, config) -> str:
+    """A small link to the print edition and the Data page in the footer of every page."""
+    lang, default = language(config), default_language(config)
+    prefix = "" if lang == default else f"{lang}/"
+    k = knowledge()
+    links = (f'<p class="kb-footer-links"><a href="{relative_url(prefix + "print/", page.url)}">{k.ui("print_link", lang)}</a>'
+             f' · <a href="{relative_url(prefix + "data/", page.url)}">{k.ui("data_link", lang)}</a></p>')
+    return output.replace('<div class="md-copyright">', '<div class="md-copyright">' + links, 1)
+
+
+def write_print_edition(site: Path, config, lang: str) -> None:
+    default = default_language(config)
+    prefix = "" if lang == default else f"{lang}/"
+    target = site / prefix / "print" / "index.html"
+    if not target.exists():
+        return
+    titles = state_of(lang).get("titles", {})
+    pages = []
+    for url, src, nav_title in state_of(lang).get("reading_order", []):
+        if src in NOT_PRINTED:
+            continue
+        built = site / (url + "index.html" if url.endswith("/") or not url else url)
+        article = article_of(built.read_text(encoding="utf-8"))
+        pages.append(PrintPage(url, titles.get(src) or heading_of(article) or nav_title or url, article))
+    contents = assemble(pages, prefix + "print/", knowledge().ui("print_contents", lang))
+    page_html = target.read_text(encoding="utf-8")
+    if PLACEHOLDER not in page_html:
+        raise PluginError(f"\ndocs/{PRINT_PAGE}: the print edition page lost its marker; "
+                          f"put the line {PRINT_MARKER} back at its end")
+    target.write_text(page_html.replace(PLACEHOLDER, contents, 1), encoding="utf-8")
+    sitemap = site / "sitemap.xml"
+    if sitemap.exists():
+        sitemap.write_text(drop_from_sitemap(sitemap.read_text(encoding="utf-8"), "/print/"), encoding="utf-8")
+
+
+def state_of(lang: str) -> dict:
+    from _shared import state
+    return state.get(lang, {})
 
 
 def shown_ids(site: Path, k) -> dict[str, set[str]]:

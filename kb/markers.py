@@ -34,7 +34,7 @@ WITH_ID = {
     "definition": ("glossary", render_definition),
     "note": ("notes", render_note_box),
 }
-LATE = {"used-on", "translation-status", "downloads"}   # filled in after every page is rendered (downloads: hooks/open_data.py)
+LATE = {"used-on", "translation-status", "downloads", "print-edition"}   # filled in after every page is rendered (downloads: hooks/open_data.py)
 
 
 def expand_markers(markdown: str, ctx: RenderContext, page_path: str,
