@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # Material 9.8 prints a banner about MkDocs 2.0 on every build; we stay on 1.x on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve serve-en build test test-fast stamp benchmark screenshots clean
+.PHONY: serve serve-en build pdf test test-fast stamp benchmark screenshots clean
 
 $(BIN)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,12 @@ serve-en: $(BIN)/.runtime  ## English only: faster reloads while writing English
 	BUILD_ONLY_LOCALE=en $(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 build: $(BIN)/.runtime     ## the whole site into site/, failing on any warning
+	$(BIN)/mkdocs build --strict --site-dir site
+
+pdf: $(BIN)/.tests         ## build, print both print editions to PDF (Chromium), build again to publish them
+	./scripts/ensure-chromium.sh
+	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python scripts/print_pdf.py site build/pdf
 	$(BIN)/mkdocs build --strict --site-dir site
 
 test: $(BIN)/.tests        ## every test: data, generators, built site, and Chromium

@@ -13,11 +13,14 @@ from mkdocs.plugins import event_priority
 from kb.citation import cite_block, glossary_json_ld, json_ld_script, page_json_ld, paper_block
 from kb.data_page import fill_sizes, render_downloads
 from kb.exports import COLLECTIONS, FOLDER, build_downloads, check_against_pages, data_version
+from kb.offline import offline_zip
 from kb.print_edition import PLACEHOLDER, PrintPage, article_of, assemble, drop_from_sitemap, heading_of
 
 DOWNLOADS_MARKER = "<!-- kb:downloads -->"
 PRINT_MARKER = "<!-- kb:print-edition -->"
 PRINT_PAGE = "print.md"
+PDF_DIR = "build/pdf"
+OFFLINE_FOLDER = "atrocity-prevention-kb"   # the folder inside each offline zip    # where scripts/print_pdf.py writes the PDFs
 NOT_PRINTED = {"translation-status.md", "data.md", PRINT_PAGE, "404.md"}   # tools, not the knowledge
 # Pages that list entries or tools rather than argue: WebPage, not Article, in JSON-LD.
 LIST_PAGES = {"index.md", "glossary.md", "factors.md", "organizations.md", "sources.md", "endnotes.md",
@@ -98,9 +101,32 @@ def on_post_build(config):
         target = site / download.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(download.data)
+    for pdf in sorted((ROOT / PDF_DIR).glob("print-*.pdf")):   # made by `make pdf` from the previous build
+        (site / FOLDER / pdf.name).write_bytes(pdf.read_bytes())
     for lang in i18n(config).build_languages:
         write_print_edition(site, config, lang)
+    write_offline_copies(site, config)
     fill_data_pages(site, config)
+
+
+def write_offline_copies(site: Path, config) -> None:
+    languages = tuple(i18n(config).build_languages)
+    default = default_language(config)
+    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    sizes = download_sizes(site)
+
+    def fill(path: str, text: str) -> str:   # the copy's Data page lists what exists so far
+        return fill_sizes(text, sizes, "es" if path.startswith("es/") else "en") if path.endswith("data/index.html") else text
+
+    k = knowledge()
+    for lang in languages:
+        data = offline_zip(files, lang, default, languages, config["site_url"] or "/",
+                           k.ui("offline_search_unavailable", lang), f"{OFFLINE_FOLDER}-{lang}", fill)
+        (site / FOLDER / f"offline-{lang}.zip").write_bytes(data)
+
+
+def download_sizes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_size for p in (site / FOLDER).glob("*") if p.is_file()}
 
 
 def add_footer_links(output: str, page, config) -> str:
@@ -161,7 +187,7 @@ def shown_ids(site: Path, k) -> dict[str, set[str]]:
 
 
 def fill_data_pages(site: Path, config) -> None:
-    sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in (site / FOLDER).glob("*") if p.is_file()}
+    sizes = download_sizes(site)
     for lang in i18n(config).build_languages:
         page = site / ("" if lang == default_language(config) else lang) / "data" / "index.html"
         if page.exists():
