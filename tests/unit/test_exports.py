@@ -75,3 +75,44 @@ def test_sizes_are_filled_and_rows_of_unbuilt_files_dropped():
     filled = fill_sizes(html, {"downloads/a.json": 2048}, "es")
     assert "2 KB" in filled and "p.pdf" not in filled
     assert format_size(1_600_000, "es") == "1,5 MB" and format_size(1_600_000, "en") == "1.5 MB"
+
+
+# --- print edition and offline copy ------------------------------------------------------------
+from kb.offline import rewrite_page, selected  # noqa: E402
+from kb.print_edition import PrintPage, assemble, drop_from_sitemap  # noqa: E402
+
+
+def test_print_edition_prefixes_ids_and_turns_page_links_into_anchors():
+    pages = [PrintPage("", "Home", '<h1 id="home">Home</h1><a href="glossary/#genocide">g</a><a href="#home">t</a>'),
+             PrintPage("glossary/", "Glossary", '<h3 id="genocide">G</h3><label for="genocide">x</label>'
+                                                '<a href="../">home</a><a href="../data/">data</a><a href="https://x.org/">o</a>')]
+    html = assemble(pages, "print/", "Contents")
+    assert 'id="p1-home"' in html and 'id="p2-genocide"' in html and 'for="p2-genocide"' in html
+    assert 'href="#p2-genocide"' in html and 'href="#p1-home"' in html and 'href="#p1"' in html
+    assert 'href="../data/"' in html and 'href="https://x.org/"' in html
+    assert '<a href="#p1">Home</a>' in html and '<a href="#p2">Glossary</a>' in html
+
+
+def test_print_pages_are_dropped_from_the_sitemap():
+    xml = "<urlset><url><loc>https://x.org/a/</loc></url><url><loc>https://x.org/print/</loc></url></urlset>"
+    assert drop_from_sitemap(xml, "/print/") == "<urlset><url><loc>https://x.org/a/</loc></url></urlset>"
+
+
+def test_offline_links_name_files_and_what_is_left_out_goes_online():
+    present = {"index.html", "glossary/index.html", "assets/site.css"}
+    page = ('<html lang="en"><a href="../">h</a><a href="../glossary/#x">g</a><link href="../assets/site.css">'
+            '<a href="../es/glossary/">es</a><a href="#top">t</a><a href="https://o.org/">o</a>'
+            '<div class="md-copyright"></div>')
+    out = rewrite_page(page, "about/index.html", present, "https://kb.org/", "No search")
+    assert 'href="../index.html"' in out and 'href="../glossary/index.html#x"' in out
+    assert 'href="../assets/site.css"' in out and 'href="https://kb.org/es/glossary/"' in out
+    assert 'href="#top"' in out and 'href="https://o.org/"' in out and "No search" in out
+
+
+def test_offline_copies_hold_one_edition_and_no_preview_cards():
+    languages = ("en", "es")
+    assert selected("about/index.html", "en", "en", languages) and not selected("es/about/index.html", "en", "en", languages)
+    assert selected("es/about/index.html", "es", "en", languages) and not selected("about/index.html", "es", "en", languages)
+    assert selected("assets/site.css", "es", "en", languages)
+    for path in ("assets/cards/a.png", "downloads/glossary.json", "search/search_index.json", "assets/x.js.map"):
+        assert not selected(path, "en", "en", languages)
