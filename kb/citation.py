@@ -24,8 +24,10 @@ def _year(version: str) -> str:
 
 
 def paper_reference(knowledge: Knowledge, lang: str) -> str:
-    """The paper's own reference, APA-like: publisher, date, title, genre, address."""
-    return (f"{PAPER['publisher']}. ({PAPER['date'][:4]}). <i>{PAPER['title']}</i> "
+    """The paper's own reference, APA-like: publisher, date, title, genre, address. The
+    publisher's name and the title are English in every edition, and marked so."""
+    mark = ' lang="en"' if lang != "en" else ""
+    return (f"<span{mark}>{PAPER['publisher']}</span>. ({PAPER['date'][:4]}). <i{mark}>{PAPER['title']}</i> "
             f"[{knowledge.ui('cite_paper_genre', lang)}]. {PAPER_URL}")
 
 
