@@ -113,3 +113,17 @@ def test_the_footer_links_the_print_edition_and_the_data(site):
         links = [a["href"] for a in site.soup(url).select(".kb-footer-links a")]
         assert any(h.endswith("print/") for h in links) and any(h.endswith("data/") for h in links)
         assert SITE_URL
+
+
+def test_make_pdf_prints_both_editions_tagged_with_an_outline(built, tmp_path):
+    import subprocess
+    import sys
+    from conftest import ROOT
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "print_pdf.py"), str(built), str(tmp_path)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    for lang in ("en", "es"):
+        pdf = (tmp_path / f"print-{lang}.pdf").read_bytes()
+        assert pdf.startswith(b"%PDF") and len(pdf) > 200_000
+        assert b"/StructTreeRoot" in pdf, "tagged PDF"
+        assert b"/Outlines" in pdf, "with an outline of the headings"
