@@ -255,8 +255,14 @@ def table_rows(record: dict, lang: str) -> dict[str, str]:
     return row
 
 
-def table(collection_export: dict, lang: str) -> tuple[list[str], list[list[str]]]:
-    rows = [table_rows(r, lang) for r in collection_export["entries"]]
+def table(collection_export: dict, lang: str, dimension_titles: dict[str, str] | None = None) -> tuple[list[str], list[list[str]]]:
+    """One language's rows. Factors also get their dimensions' titles, for readers of a spreadsheet."""
+    rows = []
+    for record in collection_export["entries"]:
+        row = table_rows(record, lang)
+        if dimension_titles is not None and "dimensions" in record:
+            row["dimension_titles"] = "; ".join(dimension_titles[d] for d in record["dimensions"])
+        rows.append(row)
     header: list[str] = []
     for row in rows:
         header += [k for k in row if k not in header]
@@ -401,7 +407,8 @@ def build_downloads(knowledge: Knowledge, site_url: str, version: str) -> list[D
     for lang in LANGUAGES:
         sheets = {}
         for collection in TABULAR:
-            header, rows = table(exported[collection.name], lang)
+            titles = {d["slug"]: (d.get(lang) or d["en"])["title"] for d in exported["dimensions"]["entries"]}
+            header, rows = table(exported[collection.name], lang, titles if collection.name == "factors" else None)
             sheets[collection.name] = (header, rows)
             downloads.append(Download(f"{FOLDER}/{collection.name}-{lang}.csv", "csv", collection.name, lang,
                                       to_csv(header, rows)))

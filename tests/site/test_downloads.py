@@ -96,9 +96,11 @@ def test_csv_tables_are_rfc4180_with_a_bom_and_every_entry(built, site, collecti
 def test_spanish_tables_carry_the_spanish_texts(built):
     factors = load(built, "factors.json")["entries"]
     rows = {r["slug"]: r for r in csv.DictReader(io.StringIO((built / "downloads" / "factors-es.csv").read_text("utf-8-sig"), newline=""))}
+    dimensions = {d["slug"]: (d["es"] or d["en"])["title"] for d in load(built, "dimensions.json")["entries"]}
     for entry in factors:
         expected = (entry["es"] or entry["en"])["label"]
         assert rows[entry["slug"]]["label"] == expected
+        assert rows[entry["slug"]]["dimension_titles"] == "; ".join(dimensions[d] for d in entry["dimensions"])
 
 
 @pytest.mark.parametrize("lang", ("en", "es"))
