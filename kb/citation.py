@@ -130,7 +130,7 @@ def glossary_json_ld(knowledge: Knowledge, lang: str, page_url: str) -> dict:
     terms = []
     for entry in knowledge.glossary.values():
         block = getattr(entry, lang) or entry.en
-        terms.append({"@type": "DefinedTerm", "@id": f"{page_url}#{entry.slug}", "name": block.term,
+        terms.append({"@type": "DefinedTerm", "name": block.term,
                       "termCode": entry.slug, "url": f"{page_url}#{entry.slug}",
                       "inLanguage": lang if getattr(entry, lang) else "en",
                       "description": first_sentence(block.definition)})
