@@ -1,12 +1,13 @@
-"""Open data: downloads, citations, JSON-LD. A thin adapter: the work is done in ../kb
-(exports.py, data_page.py, citation.py)."""
+"""Open data: downloads, the Data page, citations, JSON-LD, the print edition and the offline
+copies. A thin adapter: the work is done in ../kb (exports.py, data_page.py, citation.py,
+print_edition.py, offline.py). Listed last in mkdocs.yml: it reads what the other hooks made."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from _shared import ROOT, default_language, i18n, knowledge, lang_state, language, relative_url
+from _shared import ROOT, default_language, i18n, knowledge, lang_state, language, relative_url, state
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -19,8 +20,8 @@ from kb.print_edition import PLACEHOLDER, PrintPage, article_of, assemble, drop_
 DOWNLOADS_MARKER = "<!-- kb:downloads -->"
 PRINT_MARKER = "<!-- kb:print-edition -->"
 PRINT_PAGE = "print.md"
-PDF_DIR = "build/pdf"
-OFFLINE_FOLDER = "atrocity-prevention-kb"   # the folder inside each offline zip    # where scripts/print_pdf.py writes the PDFs
+PDF_DIR = "build/pdf"                       # where scripts/print_pdf.py (make pdf) writes the PDFs
+OFFLINE_FOLDER = "atrocity-prevention-kb"   # the folder inside each offline zip
 NOT_PRINTED = {"translation-status.md", "data.md", PRINT_PAGE, "404.md"}   # tools, not the knowledge
 # Pages that list entries or tools rather than argue: WebPage, not Article, in JSON-LD.
 LIST_PAGES = {"index.md", "glossary.md", "factors.md", "organizations.md", "sources.md", "endnotes.md",
@@ -94,7 +95,8 @@ def on_post_build(config):
         return
     site = Path(config["site_dir"])
     k = knowledge()
-    problems = check_against_pages(k, shown_ids(site, k))
+    others = [l for l in i18n(config).build_languages if l != default_language(config)]
+    problems = check_against_pages(k, shown_ids(site, [""] + [f"{l}/" for l in others]))
     if problems:
         raise PluginError("\nThe downloads would not match the pages:\n  " + "\n  ".join(problems))
     for download in _build["downloads"]:
@@ -165,14 +167,12 @@ def write_print_edition(site: Path, config, lang: str) -> None:
 
 
 def state_of(lang: str) -> dict:
-    from _shared import state
     return state.get(lang, {})
 
 
-def shown_ids(site: Path, k) -> dict[str, set[str]]:
+def shown_ids(site: Path, prefixes: list[str]) -> dict[str, set[str]]:
     """The ids on each collection's page, in every built edition (an id must be on all of them)."""
     result = {}
-    prefixes = [""] + [f"{l}/" for l in ("es",) if (site / l).is_dir()]
     for collection in COLLECTIONS:
         found = None
         for prefix in prefixes:
