@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # Material 9.8 prints a banner about MkDocs 2.0 on every build; we stay on 1.x on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve serve-en build check schemas test test-fast stamp benchmark benchmark-cards screenshots properdocs clean
+.PHONY: serve serve-en build pdf check schemas test test-fast stamp benchmark benchmark-cards screenshots properdocs clean
 
 $(BIN)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ check: $(BIN)/.runtime     ## data and pages checked in seconds, no site build (
 
 schemas: $(BIN)/.runtime   ## rewrite schemas/*.schema.json from kb/schema.py (editors complete and check data/)
 	$(BIN)/python -m kb.editor_schemas
+
+pdf: $(BIN)/.tests         ## build, print both print editions to PDF (Chromium), build again to publish them
+	./scripts/ensure-chromium.sh
+	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python scripts/print_pdf.py site build/pdf
+	$(BIN)/mkdocs build --strict --site-dir site
 
 test: $(BIN)/.tests        ## every test: data, generators, built site, and Chromium
 	./scripts/ensure-chromium.sh

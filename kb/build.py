@@ -43,6 +43,7 @@ class Edition:
     notes_shown: dict[str, list[str]] = field(default_factory=dict)  # English page -> note slugs it shows
     used_on: dict[str, dict[str, str]] = field(default_factory=dict)  # link target -> {page url: title}
     fallback_urls: set[str] = field(default_factory=set)          # pages shown in English in this edition
+    reading_order: list[tuple[str, str, str]] = field(default_factory=list)  # (url, English docs path, nav title) of the nav's pages
 
     @property
     def is_default(self) -> bool:

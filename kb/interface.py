@@ -57,6 +57,13 @@ KEYS: frozenset[str] = frozenset({
     "provenance_site_mapping", "external_link", "evidence", "official_site", "online", "glossary_terms",
     "credits_heading", "credits_publisher", "credits_report", "credits_report_link",
     "licence_heading", "licence_text", "privacy_heading", "privacy_text",
+    # open data: the Data page, citations, the print edition, offline copies (kb/data_page.py,
+    # kb/citation.py, kb/print_edition.py, hooks/open_data.py)
+    "glossary_title", "cite_this_page", "cite_the_paper", "cite_based_on", "cite_paper_genre", "cite_formats",
+    "download_file", "download_format", "download_size", "download_licence", "download_contents",
+    "download_both_languages", "download_licence_site", "download_licence_mixed", "download_schema_of",
+    "download_language", "print_edition", "offline_copy", "offline_search_unavailable", "print_contents",
+    "print_link", "data_link", "language_name_en", "language_name_es",
 }
     | set(FACTOR_KINDS)                                                     # "risk", "resilience"
     | _each("", FACTOR_KINDS, "_factors")                                   # "risk_factors"

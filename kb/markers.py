@@ -40,7 +40,7 @@ WITH_ID = {
     "definition": ("glossary", render_definition),
     "note": ("notes", render_note_box),
 }
-LATE = {"used-on"}   # filled in after every page is rendered (hooks/term_links.py)
+LATE = {"used-on", "downloads", "print-edition"}   # filled in after every page is rendered (hooks/term_links.py, hooks/open_data.py)
 # A comment that was meant as a marker but is not written as one (it would vanish silently).
 NEAR_MARKER = re.compile(r"<!--\s*kb\s*[:\-]?\s*[a-z]", re.IGNORECASE)
 _FENCE = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.browser
 
 PAGES = ["", "about/", "definitions/", "assumptions/", "assumptions/hate-speech/", "dimensions/",
          "dimensions/vibrant-civil-society-active-private-sectors/", "factors/", "glossary/", "organizations/",
-         "sources/", "editorial-notes/", "translation-status/", "404.html"]
+         "sources/", "editorial-notes/", "translation-status/", "404.html", "data/", "print/"]
 RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
          "resultTypes": ["violations"]}
 

@@ -160,7 +160,7 @@ def test_auto_links_go_to_the_right_entry_with_a_tooltip(site):
 
 
 def test_auto_links_never_appear_in_headings_or_twice_per_entry(site):
-    for url in site.pages():
+    for url in (u for u in site.pages() if not u.endswith("print/")):   # the print edition repeats every page
         article = site.soup(url).select_one("article")
         if article is None:
             continue

@@ -1,0 +1,86 @@
+"""The table of downloads on the "Data" page, and the file sizes filled in once they are written."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Callable
+
+from .exports import COLLECTIONS, FOLDER, LANGUAGES
+from .knowledge import Knowledge
+
+FORMATS = {"json": "JSON", "schema": "JSON Schema", "skos": "SKOS (JSON-LD)", "csv": "CSV (UTF-8)",
+           "xlsx": "Excel (.xlsx)", "zip": "ZIP", "pdf": "PDF"}
+# The page that lists each collection: its title, in the edition's language, names the contents.
+COLLECTION_PAGES = {c.name: (c.page or "dimensions/index.md") for c in COLLECTIONS}
+SIZE_SPAN = re.compile(r'<span class="kb-size" data-kb-size="([^"]+)">[^<]*</span>')
+
+
+def listed_files() -> list[tuple[str, str, str, str]]:
+    """(path, format, collection, language) of every file the Data page lists, in its order."""
+    files = []
+    for lang in LANGUAGES:
+        files.append((f"{FOLDER}/knowledge-base-{lang}.xlsx", "xlsx", "all", lang))
+        for name in ("factors", "glossary", "organizations"):
+            files.append((f"{FOLDER}/{name}-{lang}.csv", "csv", name, lang))
+    for c in COLLECTIONS:
+        files.append((f"{FOLDER}/{c.name}.json", "json", c.name, ""))
+    files.append((f"{FOLDER}/glossary.skos.jsonld", "skos", "glossary", ""))
+    for c in COLLECTIONS:
+        files.append((f"{FOLDER}/{c.name}.schema.json", "schema", c.name, ""))
+    for lang in LANGUAGES:
+        files.append((f"{FOLDER}/offline-{lang}.zip", "zip", "offline", lang))
+        files.append((f"{FOLDER}/print-{lang}.pdf", "pdf", "print", lang))
+    return files
+
+
+def render_downloads(knowledge: Knowledge, lang: str, titles: dict[str, str], href: Callable[[str], str],
+                     language_names: dict[str, str]) -> str:
+    """An HTML table: file (link), contents, language, format, size (filled in later), licence."""
+    ui = lambda key: html.escape(knowledge.ui(key, lang))   # noqa: E731
+    rows = []
+    for path, kind, collection, file_lang in listed_files():
+        if collection == "all":
+            contents = ", ".join(titles.get(COLLECTION_PAGES[n], n) for n in ("factors", "glossary", "organizations"))
+        elif collection == "offline":
+            contents = knowledge.ui("offline_copy", lang)
+        elif collection == "print":
+            contents = knowledge.ui("print_edition", lang)
+        else:
+            contents = titles.get(COLLECTION_PAGES[collection], collection)
+        if kind == "schema":
+            contents = f"{knowledge.ui('download_schema_of', lang)} {collection}.json"
+        licence = "download_licence_mixed" if collection in ("all", "factors", "offline", "print") or kind == "skos" else "download_licence_site"
+        if kind == "schema":
+            licence = "download_licence_site"
+        language = language_names.get(file_lang, "") if file_lang else knowledge.ui("download_both_languages", lang)
+        name = path.rsplit("/", 1)[-1]
+        rows.append(f'<tr data-kb-file="{html.escape(path)}"><td><a href="{html.escape(href(path))}" download><code>{html.escape(name)}</code></a></td>'
+                    f"<td>{html.escape(contents)}</td><td>{html.escape(language)}</td><td>{FORMATS[kind]}</td>"
+                    f'<td><span class="kb-size" data-kb-size="{html.escape(path)}">–</span></td>'
+                    f"<td>{ui(licence)}</td></tr>")
+    head = "".join(f"<th scope=\"col\">{ui(k)}</th>" for k in
+                   ("download_file", "download_contents", "download_language", "download_format", "download_size", "download_licence"))
+    return (f'<div class="kb-downloads md-typeset__scrollwrap"><div class="md-typeset__table"><table class="kb-nolink">\n'
+            f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody></table></div></div>\n")
+
+
+def format_size(size: int, lang: str) -> str:
+    if size < 1024:
+        text = f"{size} B"
+    elif size < 1024 * 1024:
+        text = f"{size / 1024:.0f} KB"
+    else:
+        text = f"{size / (1024 * 1024):.1f} MB"
+    return text.replace(".", ",") if lang == "es" else text
+
+
+ROW = re.compile(r'<tr data-kb-file="([^"]+)">.*?</tr>\n?')
+
+
+def fill_sizes(page_html: str, sizes: dict[str, int], lang: str) -> str:
+    """Put each file's size into its table cell; rows of files this build did not make (the PDFs
+    without `make pdf`) are dropped, so the page never links to a missing file."""
+    page_html = ROW.sub(lambda m: m.group(0) if m.group(1) in sizes else "", page_html)
+    return SIZE_SPAN.sub(lambda m: f'<span class="kb-size" data-kb-size="{m.group(1)}">'
+                                   f'{format_size(sizes[m.group(1)], lang)}</span>', page_html)
