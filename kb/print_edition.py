@@ -18,6 +18,7 @@ _DROP = [
     re.compile(r'<aside class="kb-cite.*?</aside>\s*', re.DOTALL),                 # one citation, at the top
     re.compile(r'<a href="[^"]*" title="[^"]*" class="md-content__button md-icon"[^>]*>.*?</a>\s*', re.DOTALL),
     re.compile(r'<script\b.*?</script>', re.DOTALL),
+    re.compile(r'<p class="kb-report">.*?</p>\s*', re.DOTALL),                     # "Report a problem": one, for the print page
 ]
 _ID_ATTRIBUTE = re.compile(r'(\s(?:id|for|aria-labelledby|aria-describedby|aria-controls)=")([^"]*)(")')
 _HREF = re.compile(r'(\s(?:xlink:)?href=")([^"]*)(")')

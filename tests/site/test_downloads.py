@@ -66,8 +66,10 @@ def test_factor_texts_are_marked_as_the_papers_words(built):
     assert entry["provenance"]["kind"] == "paper"
     assert entry["dimensions"], "each factor names its dimensions"
     glossary = {e["slug"]: e for e in load(built, "glossary.json")["entries"]}
-    assert glossary["mass-violence"]["provenance"]["kind"] == "paper"
-    assert all(v == "CC-BY-4.0" for v in glossary["mass-violence"]["licence"].values())
+    # The working definition: the paper's words quoted (the paper's), the site's gloss (CC BY).
+    assert glossary["mass-violence"]["quotation_from"]["kind"] == "paper"
+    assert glossary["mass-violence"]["licence"]["en.quotation"] == "paper"
+    assert glossary["mass-violence"]["licence"]["en.definition"] == "CC-BY-4.0"
 
 
 def test_dimensions_list_their_factors_in_the_annex_order(built, site):

@@ -22,18 +22,26 @@ def knowledge():
     return load_knowledge(ROOT / "data")
 
 
-def test_a_field_added_to_the_schema_appears_in_the_exports(knowledge, monkeypatch):
-    """Exports are model dumps: a new field (e.g. a recorded provenance) needs no exporter change."""
-    class WithProvenance(schema.Organization):
-        provenance: schema.Provenance = schema.Provenance(kind="official", ref="UN Charter")
-    organizations = {slug: WithProvenance(**o.model_dump()) for slug, o in knowledge.organizations.items()}
-    collection = exports.Collection("organizations", "organizations", WithProvenance, "organizations.md", tabular=True)
+def test_a_field_added_to_the_schema_appears_in_the_exports(knowledge):
+    """Exports are model dumps: a new field needs no exporter change."""
+    class WithReview(schema.Organization):
+        reviewed: str = "2026-01"
+    organizations = {slug: WithReview(**o.model_dump()) for slug, o in knowledge.organizations.items()}
+    collection = exports.Collection("organizations", "organizations", WithReview, "organizations.md", tabular=True)
     patched = type(knowledge)(**{**knowledge.__dict__, "organizations": organizations})
     document = exports.export_collection(collection, patched, "https://x.org/", "2026-01-01")
-    assert document["entries"][0]["provenance"] == {"kind": "official", "ref": "UN Charter"}
+    assert document["entries"][0]["reviewed"] == "2026-01"
+    assert "reviewed" in json.dumps(exports.file_export_model(collection).model_json_schema())
+
+
+def test_each_entry_exports_the_provenance_the_data_records(knowledge):
+    collection = next(c for c in exports.COLLECTIONS if c.name == "organizations")
+    document = exports.export_collection(collection, knowledge, "https://x.org/", "2026-01-01")
+    first = document["entries"][0]
+    recorded = knowledge.organizations[first["slug"]].provenance
+    assert first["provenance"] == recorded.model_dump()
     header, rows = exports.table(document, "es")
-    assert rows[0][header.index("provenance")] == "official: UN Charter"
-    assert "provenance" in json.dumps(exports.file_export_model(collection).model_json_schema())
+    assert rows[0][header.index("provenance")] == f"{recorded.kind}: {recorded.ref}" if recorded.ref else recorded.kind
 
 
 def test_the_check_against_pages_names_what_a_page_does_not_show(knowledge):
