@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from itertools import groupby
 
 from .collation import letter_of, sort_key
@@ -28,26 +29,74 @@ def render_glossary(ctx: RenderContext) -> str:
     entries = sorted(k.glossary.values(), key=lambda e: sort_key(ctx.text(e).term, ctx.lang))
     groups = [(letter, list(items)) for letter, items in groupby(entries, key=lambda e: letter_of(ctx.text(e).term, ctx.lang))]
     nav_links = " ".join(f'<a href="#{letter_id(letter)}">{letter}</a>' for letter, _ in groups)
-    out = [f'<nav class="kb-letters" aria-label="{ctx.ui("glossary_letters")}">{nav_links}</nav>', ""]
+    out = [filter_box(ctx, len(entries)), "",
+           f'<nav class="kb-letters" aria-label="{ctx.ui("glossary_letters")}">{nav_links}</nav>', ""]
     for letter, items in groups:
-        out += [f"## {letter} {{ #{letter_id(letter)} }}", ""]
+        out += [f'<section class="kb-letter-group" markdown>', "", f"## {letter} {{ #{letter_id(letter)} }}", ""]
         for entry in items:
             out += render_entry(ctx, entry)
+        out += ["</section>", ""]
     return "\n".join(out)
 
 
+def filter_box(ctx: RenderContext, total: int) -> str:
+    """The filter field, hidden until assets/glossary.js shows it (it does nothing without it)."""
+    return (f'<div class="kb-filter" hidden data-kb-count="{escape(ctx.ui("glossary_filter_count"))}" '
+            f'data-kb-total="{total}">'
+            f'<label for="kb-filter-input">{escape(ctx.ui("glossary_filter_label"))}</label>'
+            f'<input id="kb-filter-input" type="search" autocomplete="off" spellcheck="false" '
+            f'aria-describedby="kb-filter-status">'
+            f'<p id="kb-filter-status" class="kb-filter-status" aria-live="polite" '
+            f'data-kb-none="{escape(ctx.ui("glossary_filter_none"))}"></p></div>')
+
+
+def match_text(ctx: RenderContext, entry) -> str:
+    """Every name a reader may type to find the entry: term, variants, abbreviation, both languages."""
+    names = []
+    for block in (entry.en, entry.es):
+        if block is not None:
+            names += [block.term, *block.variants, block.abbreviation]
+    return " | ".join(dict.fromkeys(n for n in names if n))
+
+
+def split_definition(text: str) -> tuple[str, str]:
+    """The definition's first sentence (shown collapsed) and the rest (shown on opening)."""
+    gist = first_sentence(text)
+    return gist, text[len(gist):].strip()
+
+
 def render_entry(ctx: RenderContext, entry) -> list[str]:
-    k = ctx.knowledge
+    """One entry: term and first sentence always visible; the rest one tap away in <details>.
+
+    Everything stays in the HTML (search engines, readers without JavaScript); the entry's id is
+    on its heading, and assets/glossary.js opens the entry a link points at.
+    """
     text = ctx.text(entry)
     heading = text.term[0].upper() + text.term[1:]
-    lines = [f"### {heading} {{ #{entry.slug} }}", ""]
+    gist, rest = split_definition(" ".join(text.definition.split()))
+    lang = ctx.lang_attr(entry)
+    lines = [f'<details class="kb-entry" data-kb-match="{escape(match_text(ctx, entry))}" markdown>',
+             f'<summary><h3 id="{entry.slug}"{lang}>{escape(heading)}</h3> '
+             f'<span class="kb-gist"{lang}>{escape(gist)}</span></summary>', ""]
     notice = ctx.translation_notice(entry, GLOSSARY, entry.slug)
     if notice:
         lines += [notice, ""]
-    lines += [f'<div class="kb-definition"{ctx.lang_attr(entry)} markdown>', "", text.definition, ""]
+    lines += [f'<div class="kb-definition"{lang} markdown>', ""]
+    if rest:
+        lines += [rest, ""]
     if text.note:
         lines += [f'<p class="kb-usage-note"><strong>{ctx.ui("note")}:</strong> {text.note}</p>', ""]
     lines += ["</div>", ""]
+    lines += ['<div class="kb-facts" markdown>', ""]
+    lines += [f"- {fact}" for fact in entry_facts(ctx, entry)]
+    lines += ["", "</div>", "", "</details>", ""]
+    return lines
+
+
+def entry_facts(ctx: RenderContext, entry) -> list[str]:
+    """The labelled lines under an opened entry (Markdown list items)."""
+    k = ctx.knowledge
+    text = ctx.text(entry)
     facts = []
     if text.abbreviation:
         facts.append(f"**{ctx.ui('abbreviation')}:** {text.abbreviation}")
@@ -65,10 +114,7 @@ def render_entry(ctx: RenderContext, entry) -> list[str]:
     facts.append(f'**{ctx.ui("in_other_language")}:** <a href="{href}" hreflang="{ctx.other_lang}" '
                  f'lang="{ctx.other_lang}">{other.term}</a>')
     facts.append(f"**{ctx.ui('used_on')}:** <!-- kb:used-on {entry.slug} -->")
-    lines += ['<div class="kb-facts" markdown>', ""]
-    lines += [f"- {fact}" for fact in facts]
-    lines += ["", "</div>", ""]
-    return lines
+    return facts
 
 
 def source_link(ctx: RenderContext, source_slug: str) -> str:
