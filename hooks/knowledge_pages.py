@@ -220,7 +220,11 @@ def context(config, page_url: str) -> RenderContext:
         target = site_path(path, other, default) + (f"#{anchor}" if anchor else "")
         return relative_url(target, page_url)
 
+    def same_language_href(path: str, anchor: str = "") -> str:
+        return relative_url(site_path(path, lang, default) + (f"#{anchor}" if anchor else ""), page_url)
+
     return RenderContext(knowledge=st["knowledge"], lang=lang, other_language_href=other_language_href,
+                         same_language_href=same_language_href,
                          edit_href=lambda path: edit_href(config, path), assumptions=st.get("assumptions", []),
                          page_titles=st.get("titles", {}))
 

@@ -11,7 +11,7 @@ import re
 from .context import RenderContext
 from .dimension_pages import render_dimensions_list, render_factor_index
 from .glossary_page import render_glossary
-from .matrix_svg import render_matrix
+from .matrix_table import render_matrix
 from .problems import Problem
 from .reference_pages import (render_assumptions_list, render_definition, render_note_box,
                               render_notes_list, render_organizations, render_sources)
