@@ -30,7 +30,7 @@ def render_glossary(ctx: RenderContext) -> str:
     groups = [(letter, list(items)) for letter, items in groupby(entries, key=lambda e: letter_of(ctx.text(e).term, ctx.lang))]
     nav_links = " ".join(f'<a href="#{letter_id(letter)}">{letter}</a>' for letter, _ in groups)
     out = [filter_box(ctx, len(entries)), "",
-           f'<nav class="kb-letters" aria-label="{ctx.ui("glossary_letters")}">{nav_links}</nav>', ""]
+           f'<nav class="kb-letters" data-search-exclude aria-label="{ctx.ui("glossary_letters")}">{nav_links}</nav>', ""]
     for letter, items in groups:
         out += [f'<section class="kb-letter-group" markdown>', "", f"## {letter} {{ #{letter_id(letter)} }}", ""]
         for entry in items:
@@ -41,7 +41,7 @@ def render_glossary(ctx: RenderContext) -> str:
 
 def filter_box(ctx: RenderContext, total: int) -> str:
     """The filter field, hidden until assets/glossary.js shows it (it does nothing without it)."""
-    return (f'<div class="kb-filter" hidden data-kb-count="{escape(ctx.ui("glossary_filter_count"))}" '
+    return (f'<div class="kb-filter" hidden data-search-exclude data-kb-count="{escape(ctx.ui("glossary_filter_count"))}" '
             f'data-kb-total="{total}">'
             f'<label for="kb-filter-input">{escape(ctx.ui("glossary_filter_label"))}</label>'
             f'<input id="kb-filter-input" type="search" autocomplete="off" spellcheck="false" '
@@ -66,18 +66,19 @@ def split_definition(text: str) -> tuple[str, str]:
 
 
 def render_entry(ctx: RenderContext, entry) -> list[str]:
-    """One entry: term and first sentence always visible; the rest one tap away in <details>.
-
-    Everything stays in the HTML (search engines, readers without JavaScript); the entry's id is
-    on its heading, and assets/glossary.js opens the entry a link points at.
+    """One entry: the term and the definition's first sentence always visible; the rest one tap
+    away (<details>). Everything stays in the HTML, for search engines and readers without
+    JavaScript. The heading stays outside <details> so that the site search indexes the whole
+    entry under it; assets/glossary.js opens the entry a link points at.
     """
     text = ctx.text(entry)
     heading = text.term[0].upper() + text.term[1:]
     gist, rest = split_definition(" ".join(text.definition.split()))
     lang = ctx.lang_attr(entry)
-    lines = [f'<details class="kb-entry" data-kb-match="{escape(match_text(ctx, entry))}" markdown>',
-             f'<summary><h3 id="{entry.slug}"{lang}>{escape(heading)}</h3> '
-             f'<span class="kb-gist"{lang}>{escape(gist)}</span></summary>', ""]
+    lines = [f'<div class="kb-entry" data-kb-match="{escape(match_text(ctx, entry))}" markdown>', "",
+             f"### {heading} {{ #{entry.slug} }}", "",
+             '<details class="kb-more" markdown>',
+             f'<summary><span class="kb-gist"{lang}>{escape(gist)}</span></summary>', ""]
     notice = ctx.translation_notice(entry, GLOSSARY, entry.slug)
     if notice:
         lines += [notice, ""]
@@ -89,7 +90,7 @@ def render_entry(ctx: RenderContext, entry) -> list[str]:
     lines += ["</div>", ""]
     lines += ['<div class="kb-facts" markdown>', ""]
     lines += [f"- {fact}" for fact in entry_facts(ctx, entry)]
-    lines += ["", "</div>", "", "</details>", ""]
+    lines += ["", "</div>", "", "</details>", "", "</div>", ""]
     return lines
 
 

@@ -1,6 +1,7 @@
 """The factor × dimension chart: an HTML table, so that it fits a phone, keeps its headers in
 view while scrolling (sticky <thead>) and in print (a repeated <thead>), and reads without
-JavaScript or images."""
+JavaScript or images. It is left out of the search index (data-search-exclude): every factor
+and dimension is indexed where it is described."""
 
 from __future__ import annotations
 
@@ -23,8 +24,8 @@ def render_matrix(ctx: RenderContext) -> str:
               f'{MARK["resilience"]}</span> {escape(ctx.ui("resilience_factor_one"))}</p>')
     head = "".join(f'<th scope="col" class="kb-m-dim"><span class="kb-m-num" aria-hidden="true">{n}</span>'
                    f'<span class="kb-m-name">{title}</span></th>' for n, title in enumerate(titles, 1))
-    out = [f'<div class="kb-matrix-key">{legend}<ol class="kb-matrix-dims">{key}</ol></div>',
-           f'<table class="kb-matrix"><caption>{escape(ctx.ui("matrix_title"))}</caption>',
+    out = [f'<div class="kb-matrix-key" data-search-exclude>{legend}<ol class="kb-matrix-dims">{key}</ol></div>',
+           f'<table class="kb-matrix" data-search-exclude><caption>{escape(ctx.ui("matrix_title"))}</caption>',
            f'<thead><tr><th scope="col" class="kb-m-factor">{escape(ctx.ui("matrix_factor"))}</th>{head}</tr></thead>']
     for kind in ("risk", "resilience"):
         out.append(f'<tbody class="kb-m-{kind}"><tr class="kb-m-group"><th scope="colgroup" '

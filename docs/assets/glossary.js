@@ -13,12 +13,11 @@
   function openTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
-    var entry = target && target.closest("details");
-    if (!entry) return;
-    if (!entry.open) {
-      entry.open = true;
-      target.scrollIntoView();
-    }
+    var holder = target && target.closest(".kb-entry");
+    var entry = holder ? holder.querySelector("details") : target && target.closest("details");
+    if (!entry || entry.open) return;
+    entry.open = true;
+    target.scrollIntoView();
   }
   window.addEventListener("hashchange", openTarget);
   openTarget();
@@ -27,11 +26,11 @@
   if (!box) return;
   var input = box.querySelector("input");
   var status = box.querySelector(".kb-filter-status");
-  var entries = Array.prototype.slice.call(document.querySelectorAll("details.kb-entry"));
+  var entries = Array.prototype.slice.call(document.querySelectorAll(".kb-entry"));
   var groups = Array.prototype.slice.call(document.querySelectorAll(".kb-letter-group"));
   var letters = document.querySelector(".kb-letters");
   var names = entries.map(function (entry) {
-    return fold(entry.getAttribute("data-kb-match") + " " + entry.querySelector("summary h3").textContent);
+    return fold(entry.getAttribute("data-kb-match") + " " + entry.querySelector("h3").textContent);
   });
   box.hidden = false;
 
@@ -44,7 +43,7 @@
       if (match) shown += 1;
     });
     groups.forEach(function (group) {
-      group.hidden = !group.querySelector("details.kb-entry:not([hidden])");
+      group.hidden = !group.querySelector(".kb-entry:not([hidden])");
     });
     if (letters) letters.hidden = Boolean(query);
     if (!query) {
@@ -64,7 +63,7 @@
     var first = entries.filter(function (entry) { return !entry.hidden; })[0];
     if (first) {
       event.preventDefault();
-      first.open = true;
+      first.querySelector("details").open = true;
       first.querySelector("summary").focus();
     }
   });

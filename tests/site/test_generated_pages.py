@@ -28,7 +28,7 @@ def test_glossary_has_every_term_once_with_its_definition(site, edition):
     for slug in ("mass-violence", "hate-speech"):
         # Collapsed, an entry shows its term and the definition's first sentence; the rest of the
         # definition follows inside the same <details>, present in the HTML.
-        entry = soup.find(id=slug).find_parent("details", class_="kb-entry")
+        entry = soup.find(id=slug).find_parent("div", class_="kb-entry")
         definition = " ".join(getattr(K.glossary[slug], lang).definition.split())
         gist = entry.select_one("summary .kb-gist").get_text()
         assert definition.startswith(gist) and len(gist) < len(definition)
