@@ -9,6 +9,9 @@ from .collation import letter_of, sort_key
 from .context import RenderContext
 
 GLOSSARY = "glossary.md"
+# Labels of the facts that repeat across entries (source, rendering, backlinks): they are listed
+# apart and left out of the search index (Material skips data-search-exclude).
+NOT_SEARCHED = ("source", "rendering", "used_on")
 
 
 def letter_id(letter: str) -> str:
@@ -88,9 +91,13 @@ def render_entry(ctx: RenderContext, entry) -> list[str]:
     if text.note:
         lines += [f'<p class="kb-usage-note"><strong>{ctx.ui("note")}:</strong> {text.note}</p>', ""]
     lines += ["</div>", ""]
-    lines += ['<div class="kb-facts" markdown>', ""]
-    lines += [f"- {fact}" for fact in entry_facts(ctx, entry)]
-    lines += ["", "</div>", "", "</details>", "", "</div>", ""]
+    facts = entry_facts(ctx, entry)
+    not_searched = tuple(f"**{ctx.ui(key)}:**" for key in NOT_SEARCHED)
+    for attrs, chosen in (("", [f for f in facts if not f.startswith(not_searched)]),
+                          (" data-search-exclude", [f for f in facts if f.startswith(not_searched)])):
+        if chosen:
+            lines += [f'<div class="kb-facts"{attrs} markdown>', ""] + [f"- {fact}" for fact in chosen] + ["", "</div>", ""]
+    lines += ["</details>", "", "</div>", ""]
     return lines
 
 

@@ -153,7 +153,8 @@ def test_backlinks_list_exactly_the_pages_that_link_to_the_entry(site, edition, 
     soup = site.soup(edition + page_dir)
     listed_any = False
     for heading in soup.select("article h3[id]"):
-        facts = heading.find_next("div", class_="kb-facts")
+        # A glossary entry lists its facts in two blocks inside its .kb-entry
+        facts = heading.find_parent("div", class_="kb-entry") or heading.find_next("div", class_="kb-facts")
         listed = {posixpath.normpath(posixpath.join(edition + page_dir, a["href"])) + "/"
                   for a in facts.select(".kb-backlinks a")}
         listed = {u.replace("/./", "/").lstrip("./") if u != "./" else "" for u in listed}
