@@ -129,3 +129,19 @@ def mark_english_titles(html: str, titles: frozenset[str]) -> str:
             return f'<{match.group(1)} lang="en">{match.group(2)}</{match.group(1)}>'
         return match.group(0)
     return _EMPHASIS.sub(mark, html)
+
+
+EDITION_KEYS = ("edition_hint", "edition_hint_link", "edition_hint_close")
+
+
+def add_edition_texts(html: str, knowledge, languages: list[str]) -> str:
+    """Give assets/edition.js the words of its "also in your language" hint, in every language.
+
+    The hint speaks the language the reader's browser prefers, not the page's, so each page
+    carries all of them, as JSON data (not a script: the Content-Security-Policy allows it).
+    """
+    texts = {lang: {key: knowledge.ui(key, lang) for key in EDITION_KEYS} for lang in languages}
+    data = json.dumps(texts, ensure_ascii=False).replace("</", "<\\/")
+    snippet = f'<script type="application/json" id="kb-editions">{data}</script>\n'
+    end = html.find("</head>")   # read before the scripts at the end of <body> run
+    return html if end == -1 else html[:end] + snippet + html[end:]
