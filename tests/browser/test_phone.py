@@ -220,3 +220,55 @@ def test_without_javascript_the_404_is_bilingual(browser, prefixed_server):
     tab.goto(prefixed_server + "/es/no-existe/")
     assert tab.locator(".kb-not-found:visible h1").all_inner_texts() == ["Page not found", "Página no encontrada"]
     context.close()
+
+
+# --- term definitions (WCAG 2.2 SC 1.4.13) ------------------------------------------------------
+def overlays(tab) -> list[str]:
+    """Every overlay showing a definition: ours, and Material's tooltips."""
+    return tab.evaluate("""[...document.querySelectorAll('.kb-tooltip, .kb-popover, .md-tooltip, .md-tooltip2')]
+        .filter(e => e.getBoundingClientRect().width > 0 && getComputedStyle(e).visibility !== 'hidden'
+                     && getComputedStyle(e).opacity !== '0').map(e => e.className)""")
+
+
+def test_the_hover_tooltip_is_hoverable_persistent_and_closes_on_escape(page, server):
+    page.goto(f"{server}/assumptions/hate-speech/")
+    term = page.locator("article a.kb-term").first
+    term.hover()
+    tip = page.locator('[role="tooltip"].kb-tooltip')
+    tip.wait_for()
+    assert term.get_attribute("aria-describedby") == tip.get_attribute("id")
+    assert float(tip.evaluate("t => getComputedStyle(t).fontSize").rstrip("px")) >= 14
+    box = tip.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=5)   # onto the tooltip
+    page.wait_for_timeout(500)
+    assert tip.is_visible(), "the tooltip vanished as the pointer moved onto it"
+    page.keyboard.press("Escape")
+    assert tip.count() == 0 and term.get_attribute("aria-describedby") is None
+    assert overlays(page) == []
+
+
+def test_keyboard_focus_shows_the_tooltip_and_escape_closes_it(page, server):
+    page.goto(f"{server}/es/assumptions/hate-speech/")
+    term = page.locator("article a.kb-term").first
+    term.focus()
+    page.locator('[role="tooltip"]').wait_for()
+    page.keyboard.press("Escape")
+    assert page.locator('[role="tooltip"]').count() == 0
+    assert page.evaluate("document.activeElement.classList.contains('kb-term')")   # focus stays
+
+
+def test_a_tap_shows_one_overlay_a_dialog_with_a_link_that_looks_like_one(small, server):
+    small.goto(f"{server}/es/assumptions/hate-speech/")
+    term = small.locator("article a.kb-term").first
+    term.scroll_into_view_if_needed()
+    term.tap()
+    card = small.locator('.kb-popover[role="dialog"]')
+    card.wait_for()
+    small.wait_for_timeout(400)
+    assert overlays(small) == ["kb-popover"]
+    link = card.locator("a")
+    assert link.inner_text() == "Ir a la entrada"
+    assert "underline" in link.evaluate("a => getComputedStyle(a).textDecorationLine")
+    assert float(card.evaluate("c => getComputedStyle(c).fontSize").rstrip("px")) >= 14
+    small.keyboard.press("Escape")
+    assert card.count() == 0
