@@ -25,18 +25,25 @@ serve-en: $(BIN)/.runtime  ## English only: faster reloads while writing English
 build: $(BIN)/.runtime     ## the whole site into site/, failing on any warning
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: $(BIN)/.tests        ## every test: data, generators, built site, and Chromium
+# The Nu HTML Checker, pinned in tests/vnu/package-lock.json (needs npm and Java 17).
+tests/vnu/node_modules/.installed: tests/vnu/package.json tests/vnu/package-lock.json
+	npm ci --prefix tests/vnu --ignore-scripts --no-audit --no-fund
+	touch $@
+
+test: $(BIN)/.tests tests/vnu/node_modules/.installed ## every test: data, generators, built site, HTML checker, Chromium
 	./scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 
-test-fast: $(BIN)/.tests   ## everything but the browser tests
+test-fast: $(BIN)/.tests tests/vnu/node_modules/.installed ## everything but the browser tests
 	$(BIN)/python -m pytest -m "not browser"
 
 stamp: $(BIN)/.runtime     ## record that the Spanish texts are up to date with the English
 	$(BIN)/python -m kb.stamp $(FILES)
 
-benchmark: $(BIN)/.runtime ## hook cost on a synthetic corpus (prints figures)
+benchmark: $(BIN)/.tests   ## hook cost, search quality, Lighthouse (prints figures)
 	$(BIN)/python scripts/benchmark.py
+	$(BIN)/python scripts/search_benchmark.py
+	./scripts/lighthouse.sh
 
 screenshots: $(BIN)/.tests ## phone and desktop screenshots of key pages into build/screenshots
 	./scripts/ensure-chromium.sh

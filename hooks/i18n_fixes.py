@@ -10,7 +10,7 @@ from pathlib import Path
 from _shared import default_language, i18n, lang_state, language, relative_url, site_path, state
 from mkdocs.plugins import event_priority
 
-from kb.site_output import (absolute_url, add_edition_texts, add_x_default, configure_search, drop_from_sitemap, dumps_index,
+from kb.site_output import (absolute_url, add_edition_texts, add_x_default, fix_theme_html, configure_search, drop_from_sitemap, dumps_index,
                             english_titles, mark_english_titles, split_search_index,
                             strip_alternate_links)
 from kb.translation import STALE
@@ -34,7 +34,7 @@ def on_post_template(output, template_name, config):
         return output
     lang, default = language(config), default_language(config)
     # No hreflang links (Material would fetch sitemaps for them, which fail) and our search worker.
-    output = configure_search(strip_alternate_links(output), "" if lang == default else f"{lang}/")
+    output = configure_search(fix_theme_html(strip_alternate_links(output)), "" if lang == default else f"{lang}/")
     if lang == default:
         _saved["404"] = output
         return output
@@ -94,6 +94,7 @@ def on_post_page(output, page, config):
     lang, default = language(config), default_language(config)
     output = strip_alternate_links(output)   # hreflang lives in sitemap.xml (see kb/site_output.py)
     output = add_edition_texts(output, lang_state(config)["knowledge"], i18n(config).build_languages)
+    output = fix_theme_html(output)   # Nu HTML Checker errors in Material's markup
     return configure_search(output, "" if lang == default else f"{lang}/")
 
 

@@ -116,7 +116,7 @@ def render_assumptions_list(ctx: RenderContext) -> str:
     out = []
     for a in ctx.assumptions:
         dims = ", ".join(f"[{ctx.text(k.dimensions[d]).title}](/dimensions/{d}.md)" for d in a.dimensions)
-        out += [f"### [{a.title}](/{a.path}) {{ #assumption-{a.number} }}", "", a.description, ""]
+        out += [f"## [{a.title}](/{a.path}) {{ #assumption-{a.number} }}", "", a.description, ""]
         if dims:
             out += [f'<p class="kb-counts">{ctx.ui("dimensions_touched")}: {dims}</p>', ""]
     return "\n".join(out)

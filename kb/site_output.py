@@ -145,3 +145,25 @@ def add_edition_texts(html: str, knowledge, languages: list[str]) -> str:
     snippet = f'<script type="application/json" id="kb-editions">{data}</script>\n'
     end = html.find("</head>")   # read before the scripts at the end of <body> run
     return html if end == -1 else html[:end] + snippet + html[end:]
+
+
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
+_TOC_LABEL = re.compile(r'(<label\b[^>]*?)\s+for="__toc"')
+
+
+def fix_theme_html(html: str) -> str:
+    """Correct what Material writes outside any partial we can override, so that every page
+    passes the Nu HTML Checker (tests/site/test_html_validity.py).
+
+    | Where (Material 9.8.1)            | What it writes                          | Fix                        |
+    |-----------------------------------|-----------------------------------------|----------------------------|
+    | base.html, drawer/search toggles  | autocomplete="off" on type="checkbox"  | attribute removed          |
+    | partials/toc.html, on pages whose | <label for="__toc"> naming no control  | for removed (the label is  |
+    | nav item has no __toc checkbox    | (section index pages)                   | still the contents' title) |
+
+    Also overridden, as partials: partials/nav-item.html (tabindex="" on section labels).
+    """
+    html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    if 'id="__toc"' not in html:
+        html = _TOC_LABEL.sub(r"\1", html)
+    return html
