@@ -43,7 +43,7 @@ stamp: $(BIN)/.runtime     ## record that the Spanish texts are up to date with 
 benchmark: $(BIN)/.tests   ## hook cost, search quality, Lighthouse (prints figures)
 	$(BIN)/python scripts/benchmark.py
 	$(BIN)/python scripts/search_benchmark.py
-	./scripts/lighthouse.sh
+	$(BIN)/python scripts/lighthouse.py
 
 screenshots: $(BIN)/.tests ## phone and desktop screenshots of key pages into build/screenshots
 	./scripts/ensure-chromium.sh

@@ -55,6 +55,5 @@
   close.addEventListener("click", function () { remember(); hint.remove(); });
   hint.appendChild(text);
   hint.appendChild(close);
-  var content = document.querySelector(".md-content__inner") || document.body;
-  content.insertBefore(hint, content.firstChild);
+  document.body.appendChild(hint);
 })();
