@@ -37,18 +37,25 @@ pdf: $(BIN)/.tests         ## build, print both print editions to PDF (Chromium)
 	$(BIN)/python scripts/print_pdf.py site build/pdf
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: $(BIN)/.tests        ## every test: data, generators, built site, and Chromium
+# The Nu HTML Checker, pinned in tests/vnu/package-lock.json (needs npm and Java 17).
+tests/vnu/node_modules/.installed: tests/vnu/package.json tests/vnu/package-lock.json
+	npm ci --prefix tests/vnu --ignore-scripts --no-audit --no-fund
+	touch $@
+
+test: $(BIN)/.tests tests/vnu/node_modules/.installed ## every test: data, generators, built site, HTML checker, Chromium
 	./scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 
-test-fast: $(BIN)/.tests   ## everything but the browser tests
+test-fast: $(BIN)/.tests tests/vnu/node_modules/.installed ## everything but the browser tests
 	$(BIN)/python -m pytest -m "not browser"
 
 stamp: $(BIN)/.runtime     ## record that the Spanish texts you name are current: make stamp FILES="docs/about.es.md data/glossary.yml:genocide"
 	$(BIN)/python -m kb.stamp $(FILES)
 
-benchmark: $(BIN)/.runtime ## hook cost on a synthetic corpus, and the real site with preview cards (prints figures)
+benchmark: $(BIN)/.tests   ## hook cost, preview cards, search quality, Lighthouse (prints figures)
 	$(BIN)/python scripts/benchmark.py
+	$(BIN)/python scripts/search_benchmark.py
+	$(BIN)/python scripts/lighthouse.py
 
 benchmark-cards: $(BIN)/.runtime ## the real site's build without cards, then with cards cold and warm
 	$(BIN)/python scripts/benchmark.py --cards-only

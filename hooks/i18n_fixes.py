@@ -13,8 +13,9 @@ from _shared import default_language, edition, editions, i18n, language
 from mkdocs.plugins import event_priority
 
 from kb.paths import english_path, site_path
-from kb.site_output import (absolute_url, add_script_labels, add_x_default, configure_search, drop_from_sitemap,
-                            dumps_index, gzip_text, mark_english_titles, split_search_index, strip_alternate_links)
+from kb.site_output import (absolute_url, add_edition_texts, add_script_labels, add_x_default, configure_search,
+                            drop_from_sitemap, dumps_index, fix_theme_html, gzip_text, mark_english_titles,
+                            split_search_index, strip_alternate_links)
 from kb.status_page import stale_notes
 
 _saved: dict = {}     # survives from the English build to the Spanish one
@@ -26,6 +27,8 @@ def on_post_template(output, template_name, config):
     if template_name != "404.html":
         return output
     lang, default = language(config), default_language(config)
+    # No hreflang links (Material would fetch sitemaps for them, which fail) and our search worker.
+    output = configure_search(fix_theme_html(strip_alternate_links(output)), "" if lang == default else f"{lang}/")
     if lang == default:
         _saved["404"] = output
         return output
@@ -76,6 +79,8 @@ def on_post_page(output, page, config):
     lang, default = language(config), default_language(config)
     output = strip_alternate_links(output)   # hreflang lives in sitemap.xml (see kb/site_output.py)
     output = add_script_labels(output, {"go-to-entry": edition(config).ui("go_to_entry")})   # the tap popover's link (terms.js)
+    output = add_edition_texts(output, edition(config).knowledge, i18n(config).build_languages)
+    output = fix_theme_html(output)   # Nu HTML Checker errors in Material's markup
     return configure_search(output, "" if lang == default else f"{lang}/")
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from .autolink import Target, TermMatcher
 from .context import RenderContext, translation_notice
 from .dimension_pages import dimension_path, render_dimension_page
-from .glossary_page import first_sentence
+from .inline import first_sentence
 from .knowledge import Knowledge
 from .page_links import repository_edit_href
 from .pages import read_assumptions, read_page_translations, read_sources, read_titles
@@ -58,7 +58,11 @@ class Edition:
             target = site_path(path, self.other, self.default) + (f"#{anchor}" if anchor else "")
             return relative_url(target, page_url)
 
+        def same_language_href(path: str, anchor: str = "") -> str:
+            return relative_url(site_path(path, self.lang, self.default) + (f"#{anchor}" if anchor else ""), page_url)
+
         return RenderContext(knowledge=self.knowledge, lang=self.lang, other_language_href=other_language_href,
+                             same_language_href=same_language_href,
                              edit_href=self.edit_href, assumptions=self.assumptions, page_titles=self.titles,
                              page_translations=self.page_translations, extra=self.extra)
 

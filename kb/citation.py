@@ -11,6 +11,7 @@ import json
 import re
 
 from .exports import PAPER, PAPER_URL
+from .inline import first_sentence
 from .knowledge import Knowledge
 
 
@@ -118,11 +119,6 @@ def page_json_ld(lang: str, site_name: str, site_url: str, title: str, url: str,
         data["description"] = description
     return data
 
-
-def first_sentence(text: str) -> str:
-    """The definition's first sentence (the tooltip text: data/glossary.yml says it stands alone)."""
-    match = re.match(r"(.+?[.!?])(\s|$)", text.strip(), re.DOTALL)
-    return (match.group(1) if match else text).strip()
 
 
 def glossary_json_ld(knowledge: Knowledge, lang: str, page_url: str) -> dict:

@@ -17,6 +17,9 @@ class RenderContext:
     other_language_href: Callable[[str, str], str] = lambda path, anchor="": ""
     # (data file) -> URL to edit it, or "" when the site has no edit URL configured.
     edit_href: Callable[[str], str] = lambda path: ""
+    # (docs path, anchor) -> href of that page in THIS language, relative to the current page, for
+    # links inside raw HTML (which MkDocs does not resolve).
+    same_language_href: Callable[[str, str], str] = lambda path, anchor="": "/" + path + (f"#{anchor}" if anchor else "")
     assumptions: list = field(default_factory=list)  # AssumptionPage items, ordered by number
     page_titles: dict = field(default_factory=dict)  # English docs path -> page title in this edition
     page_translations: list = field(default_factory=list)  # PageTranslation items (translation status page)

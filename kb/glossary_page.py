@@ -7,24 +7,17 @@ from itertools import groupby
 
 from .collation import letter_of, sort_key
 from .context import RenderContext
-from .inline import inline_html, strip_emphasis
+from .inline import first_sentence, inline_html
 from .provenance import definition_parts
 
 GLOSSARY = "glossary.md"
+# Labels of the facts that repeat across entries (rendering, backlinks): they are listed
+# apart and left out of the search index (Material skips data-search-exclude).
+NOT_SEARCHED = ("rendering", "used_on")
 
 
 def letter_id(letter: str) -> str:
     return "letter-" + ("other" if letter == "#" else {"Ñ": "enye"}.get(letter, letter.lower()))
-
-
-def first_sentence(text: str) -> str:
-    """The tooltip: the definition's first sentence (the schema asks that it stand alone), as words."""
-    text = strip_emphasis(text)
-    for end in (". ", "? ", "! "):
-        cut = text.find(end)
-        if cut != -1:
-            return text[: cut + 1]
-    return text
 
 
 def render_glossary(ctx: RenderContext) -> str:
@@ -32,27 +25,78 @@ def render_glossary(ctx: RenderContext) -> str:
     entries = sorted(k.glossary.values(), key=lambda e: sort_key(ctx.text(e).term, ctx.lang))
     groups = [(letter, list(items)) for letter, items in groupby(entries, key=lambda e: letter_of(ctx.text(e).term, ctx.lang))]
     nav_links = " ".join(f'<a href="#{letter_id(letter)}">{letter}</a>' for letter, _ in groups)
-    out = [f'<nav class="kb-letters" aria-label="{escape(ctx.ui("glossary_letters"))}">{nav_links}</nav>', ""]
+    out = [filter_box(ctx, len(entries)), "",
+           f'<nav class="kb-letters" data-search-exclude aria-label="{escape(ctx.ui("glossary_letters"))}">{nav_links}</nav>', ""]
     for letter, items in groups:
         shown = "\\#" if letter == "#" else letter      # a bare '#' would read as the heading's closing mark
-        out += [f"## {shown} {{ #{letter_id(letter)} }}", ""]
+        out += ['<section class="kb-letter-group" markdown>', "", f"## {shown} {{ #{letter_id(letter)} }}", ""]
         for entry in items:
             out += render_entry(ctx, entry)
+        out += ["</section>", ""]
     return "\n".join(out)
 
 
+def filter_box(ctx: RenderContext, total: int) -> str:
+    """The filter field, hidden until assets/glossary.js shows it (it does nothing without it)."""
+    return (f'<div class="kb-filter" hidden data-search-exclude data-kb-count="{escape(ctx.ui("glossary_filter_count"))}" '
+            f'data-kb-total="{total}">'
+            f'<label for="kb-filter-input">{escape(ctx.ui("glossary_filter_label"))}</label>'
+            f'<input id="kb-filter-input" type="search" autocomplete="off" spellcheck="false" '
+            f'aria-describedby="kb-filter-status">'
+            f'<p id="kb-filter-status" class="kb-filter-status" aria-live="polite" '
+            f'data-kb-none="{escape(ctx.ui("glossary_filter_none"))}"></p></div>')
+
+
+def match_text(ctx: RenderContext, entry) -> str:
+    """Every name a reader may type to find the entry: term, variants, abbreviation, both languages."""
+    names = []
+    for block in (entry.en, entry.es):
+        if block is not None:
+            names += [block.term, *block.variants, block.abbreviation]
+    return " | ".join(dict.fromkeys(n for n in names if n))
+
+
+def split_definition(text: str) -> tuple[str, str]:
+    """The definition's first sentence (shown collapsed) and the rest (shown on opening)."""
+    gist = first_sentence(text)
+    return gist, text[len(gist):].strip()
+
+
 def render_entry(ctx: RenderContext, entry) -> list[str]:
-    k = ctx.knowledge
+    """One entry: the term and the definition's first sentence always visible; the rest one tap
+    away (<details>). Everything stays in the HTML, for search engines and readers without
+    JavaScript. The heading stays outside <details> so that the site search indexes the whole
+    entry under it; assets/glossary.js opens the entry a link points at.
+    """
     text = ctx.text(entry)
     heading = text.term[0].upper() + text.term[1:]
-    lines = [f"### {heading} {{ #{entry.slug} }}", ""]
+    gist = split_definition(" ".join(text.definition.split()))[0]
+    lang = ctx.lang_attr(entry)
+    lines = [f'<div class="kb-entry" data-kb-match="{escape(match_text(ctx, entry))}" markdown>', "",
+             f"### {heading} {{ #{entry.slug} }}", "",
+             '<details class="kb-more" markdown>',
+             f'<summary><span class="kb-gist" data-provenance="{entry.provenance.kind}"{lang}>{inline_html(gist)}</span></summary>', ""]
     notice = ctx.translation_notice(entry, GLOSSARY, entry.slug)
     if notice:
         lines += [notice, ""]
-    lines += definition_parts(ctx, entry)
+    lines += definition_parts(ctx, entry, after_gist=True)   # the quotation, the rest of the definition, the paper's context
     if text.note:
-        lines += [f'<p class="kb-usage-note" data-provenance="site"{ctx.lang_attr(entry)}><strong>{ctx.ui("note")}:</strong> '
+        lines += [f'<p class="kb-usage-note" data-provenance="site"{lang}><strong>{ctx.ui("note")}:</strong> '
                   f'{inline_html(text.note)} <span class="kb-provenance">{ctx.ui("provenance_site_note")}</span></p>', ""]
+    facts = entry_facts(ctx, entry)
+    not_searched = tuple(f"**{ctx.ui(key)}:**" for key in NOT_SEARCHED)
+    for attrs, chosen in (("", [f for f in facts if not f.startswith(not_searched)]),
+                          (" data-search-exclude", [f for f in facts if f.startswith(not_searched)])):
+        if chosen:
+            lines += [f'<div class="kb-facts"{attrs} markdown>', ""] + [f"- {fact}" for fact in chosen] + ["", "</div>", ""]
+    lines += ["</details>", "", "</div>", ""]
+    return lines
+
+
+def entry_facts(ctx: RenderContext, entry) -> list[str]:
+    """The labelled lines under an opened entry (Markdown list items)."""
+    k = ctx.knowledge
+    text = ctx.text(entry)
     facts = []
     if text.abbreviation:
         facts.append(f"**{ctx.ui('abbreviation')}:** {text.abbreviation}")
@@ -69,8 +113,5 @@ def render_entry(ctx: RenderContext, entry) -> list[str]:
     facts.append(f'**{ctx.ui("in_other_language")}:** <a href="{href}" hreflang="{ctx.other_lang}" '
                  f'lang="{ctx.other_lang}">{escape(other.term)}</a>')
     facts.append(f"**{ctx.ui('used_on')}:** <!-- kb:used-on {entry.slug} -->")
-    lines += ['<div class="kb-facts" markdown>', ""]
-    lines += [f"- {fact}" for fact in facts]
-    lines += ["", "</div>", ""]
-    return lines
+    return facts
 

@@ -20,3 +20,13 @@ def inline_html(text: str) -> str:
     """The text as HTML: escaped, with its emphasis as <em> and <strong>."""
     escaped = escape(text, quote=True)
     return _EMPHASIS.sub(r"<em>\2</em>", _STRONG.sub(r"<strong>\2</strong>", escaped))
+
+
+def first_sentence(text: str) -> str:
+    """A definition's first sentence: the tooltip, the collapsed glossary entry and the JSON-LD
+    description (data/README.md asks that it stand alone)."""
+    for end in (". ", "? ", "! "):
+        cut = text.find(end)
+        if cut != -1:
+            return text[: cut + 1]
+    return text

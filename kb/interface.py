@@ -38,7 +38,7 @@ KEYS: frozenset[str] = frozenset({
     "page_stale_notice", "page_missing_notice", "permalink",
     # dimensions and factors
     "dimension", "assumptions_touching", "about_this_page", "dimension_page_source", "all_dimensions",
-    "factor_index", "also_under", "also_phrased", "matrix_title", "matrix_desc", "dimensions_touched",
+    "factor_index", "also_under", "also_phrased", "matrix_title", "matrix_factor", "dimensions_touched",
     # organizations, sources, notes
     "scope", "english_name", "site_addition", "editorial_note", "note_added_by_site", "all_notes",
     "appears_on", "the_page",
@@ -64,6 +64,9 @@ KEYS: frozenset[str] = frozenset({
     "download_both_languages", "download_licence_site", "download_licence_mixed", "download_schema_of",
     "download_language", "print_edition", "offline_copy", "offline_search_unavailable", "print_contents",
     "print_link", "data_link", "language_name_en", "language_name_es",
+    # reading on a phone: the glossary filter, the other-edition hint (docs/assets/glossary.js, edition.js)
+    "glossary_filter_label", "glossary_filter_count", "glossary_filter_none",
+    "edition_hint", "edition_hint_link", "edition_hint_close",
 }
     | set(FACTOR_KINDS)                                                     # "risk", "resilience"
     | _each("", FACTOR_KINDS, "_factors")                                   # "risk_factors"

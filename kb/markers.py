@@ -12,7 +12,7 @@ from .context import RenderContext
 from .credits import render_credits
 from .dimension_pages import render_dimensions_list, render_factor_index
 from .glossary_page import render_glossary
-from .matrix_svg import render_matrix
+from .matrix_table import render_matrix
 from .page_links import render_contributor_guides
 from .problems import Problem
 from .reference_pages import (render_assumptions_list, render_definition, render_note_box,

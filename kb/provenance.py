@@ -11,6 +11,7 @@ import re
 from html import escape
 
 from .context import RenderContext
+from .inline import first_sentence
 from .schema import Provenance
 
 PAPER_URL = "https://stanleycenter.org/publications/strategy-mass-violence-prevention/"
@@ -112,16 +113,22 @@ def quotation(ctx: RenderContext, provenance: Provenance, text: str, attribution
             "</figure>", ""]
 
 
-def definition_parts(ctx: RenderContext, entry) -> list[str]:
+def definition_parts(ctx: RenderContext, entry, after_gist: bool = False) -> list[str]:
     """A glossary entry's texts: the quoted definition, the site's (or official) definition, and
-    what the paper says about the term, each as its own part with its own provenance."""
+    what the paper says about the term, each as its own part with its own provenance.
+
+    `after_gist`: the definition's first sentence is already shown (the glossary's collapsed
+    entry), so its part holds the rest, with the label that says whose the definition is."""
     text = ctx.text(entry)
     lang_attr = ctx.lang_attr(entry)
     lines: list[str] = []
     if text.quotation and entry.quotation_from is not None:
         lines += quotation(ctx, entry.quotation_from, text.quotation, text.attribution, lang_attr)
     gloss_key = "provenance_site_gloss" if text.quotation else ""
-    lines += part(ctx, entry.provenance, text.definition, "kb-definition", lang_attr, gloss_key)
+    definition = " ".join(text.definition.split())
+    if after_gist:
+        definition = definition[len(first_sentence(definition)):].strip()
+    lines += part(ctx, entry.provenance, definition, "kb-definition", lang_attr, gloss_key)
     if text.context and entry.context_from is not None:
         lines += part(ctx, entry.context_from, text.context, "kb-context", lang_attr)
     return lines

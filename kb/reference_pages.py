@@ -138,7 +138,7 @@ def render_assumptions_list(ctx: RenderContext) -> str:
     out = []
     for a in ctx.assumptions:
         dims = ", ".join(f"[{ctx.text(k.dimensions[d]).title}](/dimensions/{d}.md)" for d in a.dimensions)
-        out += [f"### [{a.title}](/{a.path}) {{ #assumption-{a.number} }}", "", a.description, ""]
+        out += [f"## [{a.title}](/{a.path}) {{ #assumption-{a.number} }}", "", a.description, ""]
         if dims:
             # A Markdown-enabled block: links inside a raw <p> would be shown as typed (review P15).
             out += ['<div class="kb-counts" data-provenance="site" markdown>', "",

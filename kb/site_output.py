@@ -140,6 +140,8 @@ def add_script_labels(html: str, labels: dict[str, str]) -> str:
     from html import escape
     attributes = "".join(f' data-kb-{name}="{escape(text, quote=True)}"' for name, text in labels.items())
     return re.sub(r"<html\b", lambda m: m.group(0) + attributes, html, count=1)
+
+
 def gzip_text(text: str) -> bytes:
     """`text` gzipped reproducibly (no time or file name in the header): sitemap.xml.gz is written
     from the final sitemap.xml, after the hooks have changed it (MkDocs compresses it earlier)."""
@@ -149,3 +151,41 @@ def gzip_text(text: str) -> bytes:
     with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, filename="") as archive:
         archive.write(text.encode("utf-8"))
     return buffer.getvalue()
+
+
+EDITION_KEYS = ("edition_hint", "edition_hint_link", "edition_hint_close")
+
+
+def add_edition_texts(html: str, knowledge, languages: list[str]) -> str:
+    """Give assets/edition.js the words of its "also in your language" hint, in every language.
+
+    The hint speaks the language the reader's browser prefers, not the page's, so each page
+    carries all of them, as JSON data (not a script: the Content-Security-Policy allows it).
+    """
+    texts = {lang: {key: knowledge.ui(key, lang) for key in EDITION_KEYS} for lang in languages}
+    data = json.dumps(texts, ensure_ascii=False).replace("</", "<\\/")
+    snippet = f'<script type="application/json" id="kb-editions">{data}</script>\n'
+    end = html.find("</head>")   # read before the scripts at the end of <body> run
+    return html if end == -1 else html[:end] + snippet + html[end:]
+
+
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
+_TOC_LABEL = re.compile(r'(<label\b[^>]*?)\s+for="__toc"')
+
+
+def fix_theme_html(html: str) -> str:
+    """Correct what Material writes outside any partial we can override, so that every page
+    passes the Nu HTML Checker (tests/site/test_html_validity.py).
+
+    | Where (Material 9.8.1)            | What it writes                          | Fix                        |
+    |-----------------------------------|-----------------------------------------|----------------------------|
+    | base.html, drawer/search toggles  | autocomplete="off" on type="checkbox"  | attribute removed          |
+    | partials/toc.html, on pages whose | <label for="__toc"> naming no control  | for removed (the label is  |
+    | nav item has no __toc checkbox    | (section index pages)                   | still the contents' title) |
+
+    Also overridden, as partials: partials/nav-item.html (tabindex="" on section labels).
+    """
+    html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    if 'id="__toc"' not in html:
+        html = _TOC_LABEL.sub(r"\1", html)
+    return html

@@ -1,7 +1,7 @@
 // The search index is fetched only when the reader reaches for search (see overrides/main.html).
 (function () {
   var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
-  var held = [], released = /[?&]q=/.test(location.search);
+  var held = [], released = /[?&][qh]=/.test(location.search);   // ?h=: opened from a result, highlight now
   XMLHttpRequest.prototype.open = function (method, url) {
     this.kbSearchIndex = /search\/search_index\.json(\?|$)/.test(String(url));
     return open.apply(this, arguments);
@@ -19,9 +19,11 @@
   document.addEventListener("focusin", function (event) {
     if (event.target.closest && event.target.closest(".md-search")) release();
   }, true);
-  document.addEventListener("click", function (event) {
-    if (event.target.closest && event.target.closest('label[for="__search"], .md-search')) release();
-  }, true);
+  ["pointerdown", "click"].forEach(function (type) {   // pointerdown: the fetch starts before the tap ends
+    document.addEventListener(type, function (event) {
+      if (event.target.closest && event.target.closest('label[for="__search"], .md-search')) release();
+    }, true);
+  });
   document.addEventListener("keydown", function (event) {
     if (["/", "s", "S", "f", "F"].indexOf(event.key) !== -1) release();
   }, true);

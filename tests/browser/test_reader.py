@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 
-from kb.glossary_page import first_sentence
+from kb.inline import first_sentence
 from kb.knowledge import load_knowledge
 
 pytestmark = pytest.mark.browser
@@ -152,8 +152,9 @@ def test_a_term_shows_its_definition_on_hover(page, server):
 def test_missing_page_shows_the_404_with_a_way_home(page, server):
     response = page.goto(f"{server}/no-such-page/")
     assert response.status == 404
-    assert page.locator("h1").inner_text() == "Page not found"
-    assert page.locator('article a[hreflang="es"]').get_attribute("href").endswith("/es/")
+    assert page.locator(".kb-not-found:visible h1").inner_text() == "Page not found"
+    # The Spanish text is in the page too (shown without JavaScript, or under /es/).
+    assert page.locator('article .kb-not-found[lang="es"] a[hreflang="es"]').first.get_attribute("href").endswith("/es/")
 
 
 TABLE_PAGES = ("/about/", "/es/about/", "/programming/", "/es/programming/", "/translation-status/", "/es/translation-status/")

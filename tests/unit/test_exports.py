@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from kb import exports, schema
-from kb.citation import first_sentence, json_ld_script, page_bibtex
+from kb.citation import json_ld_script, page_bibtex
+from kb.inline import first_sentence
 from kb.data_page import fill_sizes, format_size
 from kb.knowledge import load_knowledge
 

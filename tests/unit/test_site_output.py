@@ -90,3 +90,28 @@ def test_entry_edit_links_follow_headings_and_open_entry_boxes():
                    + link.format(30) + '<p>…</p><div class="kb-source" id="hippo-report">' + link.format(7)
                    + '<em>HIPPO</em></div><h3 id="not-an-entry">X</h3>')
     assert add_entry_edit_links(html, "data/glossary.yml", lines, "", "Edit") == html   # no edit URL, no links
+
+
+def test_fix_theme_html_removes_what_the_nu_checker_rejects_in_materials_markup():
+    from kb.site_output import fix_theme_html
+    page = ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+            '<input type="text" class="md-search__input" autocomplete="off">'
+            '<label class="md-nav__title" for="__toc">Contents</label>')
+    fixed = fix_theme_html(page)
+    assert 'type="checkbox" id="__drawer">' in fixed
+    assert 'class="md-search__input" autocomplete="off"' in fixed      # allowed on text fields
+    assert '<label class="md-nav__title">Contents</label>' in fixed     # no __toc control here
+    with_toc = page + '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+    assert 'for="__toc"' in fix_theme_html(with_toc)
+
+
+def test_edition_texts_are_json_data_in_the_head_for_every_language():
+    import json
+    from types import SimpleNamespace
+    from kb.site_output import add_edition_texts
+    knowledge = SimpleNamespace(ui=lambda key, lang: f"{key}-{lang}</script>")
+    html = add_edition_texts("<html><head></head><body><script src=x></script></body></html>", knowledge, ["en", "es"])
+    head = html[: html.index("</head>")]
+    data = head[head.index(">", head.index('id="kb-editions"')) + 1: head.rindex("</script>")]
+    assert "</script>-" not in data                                    # cannot close the element early
+    assert json.loads(data)["es"]["edition_hint"] == "edition_hint-es</script>"

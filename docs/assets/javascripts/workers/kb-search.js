@@ -8,7 +8,90 @@
 //    Each such term now goes through the index's own search pipeline first. Prefix search
 //    while typing keeps working.
 // The hook points __config.search here, with Material's worker file name in ?worker=.
+// Listen before Material's worker does: it answers a query within its own listener.
+self.addEventListener("message", function (event) {
+  if (self.kbOnMessage && event.data) self.kbOnMessage(event.data.data);
+});
 importScripts(new URL(self.location.href).searchParams.get("worker"));
+
+// The next two are defined before 1 and 2 below, so that they run inside them: they see the
+// results after missing words are corrected.
+//
+// 3. The entry named by the query comes first. Material ranks by lunr's score, in which a long
+//    section that mentions a word often beats the short glossary entry, dimension or
+//    organization whose name is the query. Scores are raised here by how well the result's title
+//    matches the typed words: the whole title, then every word at the start of a title word.
+// 4. Every result link carries the query. Material builds each link's ?h= from the words that
+//    matched in that very section, so a page's group heading, which matched nothing itself, got
+//    an empty ?h=; it now gets the words its sections matched.
+(function (lunr) {
+  function fold(text) {
+    return String(text).replace(/<[^>]*>/g, " ").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  // Words too common to tell titles apart (English and Spanish); lunr drops them from queries.
+  var common = ("a an and as at by for in of on or the to with al con de del el en la las lo los " +
+                "o para por que se su sus un una y e u").split(" ");
+  function words(text) {
+    return fold(text).split(/[^a-z0-9ñ+]+/).filter(function (word) {
+      return word && common.indexOf(word) === -1;
+    });
+  }
+
+  var titles = {};   // location -> the title's words: whole, without "(…)", and each "(…)" alone
+  var typed = [];    // the words of the query as the reader typed it (lunr drops some, "estado")
+  self.kbOnMessage = function (data) {
+    if (typeof data === "string") typed = words(data);
+    if (!data || !data.docs) return;
+    titles = {};
+    data.docs.forEach(function (doc) {
+      var title = String(doc.title).replace(/<[^>]*>/g, "");
+      var inBrackets = title.match(/\(([^)]*)\)/g) || [];
+      titles[doc.location] = [words(title), words(title.replace(/\([^)]*\)/g, " "))]
+        .concat(inBrackets.map(words));
+    });
+  };
+
+  // How much a title matches the typed words: 0 (not at all) up to 1 (the title is the query).
+  function titleMatch(title, typed) {
+    if (!title || !title.length || !typed.length) return 0;
+    var found = typed.filter(function (word) {
+      var stem = word.length > 4 ? word.slice(0, Math.max(4, word.length - 2)) : word;
+      return title.some(function (part) { return part === word || (stem.length > 3 && part.indexOf(stem) === 0); });
+    });
+    if (found.length < typed.length) return 0;
+    if (title.length === typed.length) return 1;   // nothing in the title but the query
+    return 0.3 * typed.length / title.length;      // fewer other words in the title: a closer match
+  }
+
+  function boost(forms) {
+    var best = Math.max.apply(null, (forms || []).map(function (form) { return titleMatch(form, typed); }).concat(0));
+    return best === 1 ? 100 : 1 + 20 * best;
+  }
+
+  var query = lunr.Index.prototype.query;
+  lunr.Index.prototype.query = function () {
+    var results = query.apply(this, arguments);
+    results.forEach(function (result) { result.score *= boost(titles[result.ref]); });
+    return results.sort(function (a, b) { return b.score - a.score; });
+  };
+
+  var post = self.postMessage;
+  self.postMessage = function (message) {
+    var items = message && message.data && message.data.items;
+    (items || []).forEach(function (group) {
+      var found = {};
+      group.forEach(function (doc) {
+        Object.keys(doc.terms || {}).forEach(function (word) { if (doc.terms[word]) found[word] = true; });
+      });
+      group.forEach(function (doc) {
+        if (String(doc.location).indexOf("#") !== -1 || !doc.terms) return;
+        Object.keys(found).forEach(function (word) { doc.terms[word] = true; });
+      });
+    });
+    return post.apply(self, arguments);
+  };
+})(self.lunr);
+
 
 (function (lunr) {
   function withoutAccents(word) {
