@@ -22,6 +22,18 @@ _saved: dict = {}     # survives from the English build to the Spanish one
 
 
 # --- 404 pages ----------------------------------------------------------------------------------
+NOT_FOUND_KEYS = ("not_found_title", "not_found_text", "not_found_home", "not_found_glossary")
+
+
+def on_template_context(context, template_name, config):
+    """The 404 page's words, in every language (it shows the reader's: overrides/404.html)."""
+    if template_name == "404.html":
+        k = edition(config).knowledge
+        context["kb_404"] = {lang: {key[len("not_found_"):]: k.ui(key, lang) for key in NOT_FOUND_KEYS}
+                             for lang in i18n(config).build_languages}
+    return context
+
+
 def on_post_template(output, template_name, config):
     """Each build writes /404.html; keep the English one there and put the Spanish one in /es/."""
     if template_name != "404.html":

@@ -75,7 +75,7 @@ def render_entry(ctx: RenderContext, entry) -> list[str]:
     lines = [f'<div class="kb-entry" data-kb-match="{escape(match_text(ctx, entry))}" markdown>', "",
              f"### {heading} {{ #{entry.slug} }}", "",
              '<details class="kb-more" markdown>',
-             f'<summary><span class="kb-gist" data-provenance="{entry.provenance.kind}"{lang}>{inline_html(gist)}</span></summary>', ""]
+             f'<summary><span class="kb-gist"{lang}>{inline_html(gist)}</span></summary>', ""]   # a preview: the parts below say whose
     notice = ctx.translation_notice(entry, GLOSSARY, entry.slug)
     if notice:
         lines += [notice, ""]

@@ -67,6 +67,8 @@ KEYS: frozenset[str] = frozenset({
     # reading on a phone: the glossary filter, the other-edition hint (docs/assets/glossary.js, edition.js)
     "glossary_filter_label", "glossary_filter_count", "glossary_filter_none",
     "edition_hint", "edition_hint_link", "edition_hint_close",
+    # the 404 page (overrides/404.html, through hooks/i18n_fixes.py)
+    "not_found_title", "not_found_text", "not_found_home", "not_found_glossary",
 }
     | set(FACTOR_KINDS)                                                     # "risk", "resilience"
     | _each("", FACTOR_KINDS, "_factors")                                   # "risk_factors"

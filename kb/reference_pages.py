@@ -9,7 +9,7 @@ from .collation import sort_key
 from .context import RenderContext
 from .glossary_page import GLOSSARY
 from .inline import inline_html
-from .provenance import definition_parts, evidenced_links, label, part
+from .provenance import definition_parts, evidenced_links, label, mark_english_titles, part
 from .see_links import link_see_phrases
 
 ORGANIZATIONS = "organizations.md"
@@ -85,21 +85,23 @@ def render_sources(ctx: RenderContext) -> str:
 
 
 def render_note_box(ctx: RenderContext, slug: str) -> str:
+    """The "Editorial note" box on the page a note comments on. Written as HTML (Material's
+    admonition markup) rather than `!!! info`: Markdown inside an admonition cannot hold the
+    <div data-provenance> that says whose the text is."""
     note = ctx.knowledge.notes[slug]
     text = ctx.text(note)
-    title = f"{ctx.ui('editorial_note')}: {text.title}"
+    title = f"{escape(ctx.ui('editorial_note'))}: {inline_html(text.title)}"
+    body = mark_english_titles(ctx, inline_html(" ".join(text.text.split())))
+    all_notes = escape(ctx.same_language_href("editorial-notes.md", slug))
     return "\n".join([
-        f'!!! info "{_quote(title)}"',   # the title takes the same inline emphasis as the text
-        "",
-        f'    <div class="kb-note-text" data-provenance="site"{ctx.lang_attr(note)} markdown>',
-        "",
-        f"    {text.text}",
-        "",
-        f'    <span class="kb-provenance">{ctx.ui("provenance_site_note")}</span>',
-        "",
-        "    </div>",
-        "",
-        f"    <small>{ctx.ui('note_added_by_site')} [{ctx.ui('all_notes')}](/editorial-notes.md#{slug})</small>",
+        f'<div class="admonition info kb-note-box">',
+        f'<p class="admonition-title">{title}</p>',
+        f'<div class="kb-note-text" data-provenance="site"{ctx.lang_attr(note)}>',
+        f"<p>{body}</p>",
+        f'<p><span class="kb-provenance">{escape(ctx.ui("provenance_site_note"))}</span></p>',
+        "</div>",
+        f'<p><small>{escape(ctx.ui("note_added_by_site"))} <a href="{all_notes}">{escape(ctx.ui("all_notes"))}</a></small></p>',
+        "</div>",
         "",
     ])
 
@@ -156,6 +158,3 @@ def render_assumption_dimensions(ctx: RenderContext, assumption: AssumptionPage)
                       '<div class="kb-mapping" data-provenance="site" markdown>', "", *items, "",
                       f'<span class="kb-provenance">{ctx.ui("provenance_site_mapping")}</span>', "", "</div>", ""])
 
-
-def _quote(text: str) -> str:
-    return text.replace('"', "'")

@@ -25,7 +25,8 @@ def test_glossary_has_every_term_once_with_its_definition(site, edition):
     headings = [h["id"] for h in soup.select("article h3[id]")]
     assert sorted(headings) == sorted(K.glossary)
     lang = "es" if edition else "en"
-    for slug in ("mass-violence", "hate-speech"):
+    longer = [slug for slug, e in K.glossary.items() if ". " in " ".join(getattr(e, lang).definition.split())]
+    for slug in longer[:3]:
         # Collapsed, an entry shows its term and the definition's first sentence; the rest of the
         # definition follows inside the same <details>, present in the HTML.
         entry = soup.find(id=slug).find_parent("div", class_="kb-entry")
