@@ -12,6 +12,7 @@ from pathlib import Path
 from _shared import default_language, edition, editions, i18n, language
 from mkdocs.plugins import event_priority
 
+from kb.knowledge import LANGUAGES
 from kb.paths import english_path, site_path
 from kb.site_output import (absolute_url, add_edition_texts, add_script_labels, add_x_default, configure_search,
                             drop_from_sitemap, dumps_index, fix_theme_html, gzip_text, mark_english_titles,
@@ -30,7 +31,7 @@ def on_template_context(context, template_name, config):
     if template_name == "404.html":
         k = edition(config).knowledge
         context["kb_404"] = {lang: {key[len("not_found_"):]: k.ui(key, lang) for key in NOT_FOUND_KEYS}
-                             for lang in i18n(config).build_languages}
+                             for lang in LANGUAGES}   # both, also when only one edition is built
     return context
 
 
