@@ -32,21 +32,23 @@ schemas: $(BIN)/.runtime   ## rewrite schemas/*.schema.json from kb/schema.py (e
 	$(BIN)/python -m kb.editor_schemas
 
 pdf: $(BIN)/.tests         ## build, print both print editions to PDF (Chromium), build again to publish them
-	./scripts/ensure-chromium.sh
+	./scripts/ensure-system-packages.sh
 	$(BIN)/mkdocs build --strict --site-dir site
 	$(BIN)/python scripts/print_pdf.py site build/pdf
 	$(BIN)/mkdocs build --strict --site-dir site
 
 # The Nu HTML Checker, pinned in tests/vnu/package-lock.json (needs npm and Java 17).
 tests/vnu/node_modules/.installed: tests/vnu/package.json tests/vnu/package-lock.json
+	./scripts/ensure-system-packages.sh
 	npm ci --prefix tests/vnu --ignore-scripts --no-audit --no-fund
 	touch $@
 
 test: $(BIN)/.tests tests/vnu/node_modules/.installed ## every test: data, generators, built site, HTML checker, Chromium
-	./scripts/ensure-chromium.sh
+	./scripts/ensure-system-packages.sh
 	$(BIN)/python -m pytest
 
 test-fast: $(BIN)/.tests tests/vnu/node_modules/.installed ## everything but the browser tests
+	./scripts/ensure-system-packages.sh
 	$(BIN)/python -m pytest -m "not browser"
 
 stamp: $(BIN)/.runtime     ## record that the Spanish texts you name are current: make stamp FILES="docs/about.es.md data/glossary.yml:genocide"
@@ -61,7 +63,7 @@ benchmark-cards: $(BIN)/.runtime ## the real site's build without cards, then wi
 	$(BIN)/python scripts/benchmark.py --cards-only
 
 screenshots: $(BIN)/.tests ## phone and desktop screenshots of key pages into build/screenshots
-	./scripts/ensure-chromium.sh
+	./scripts/ensure-system-packages.sh
 	$(BIN)/python scripts/screenshots.py
 
 properdocs: $(BIN)/.runtime ## build with ProperDocs (own venv, .properdocs-venv) and compare with MkDocs
