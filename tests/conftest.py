@@ -160,3 +160,15 @@ def phone(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+def wait_until(page, expression: str, timeout: float = 10_000) -> None:
+    """Wait until a JavaScript expression is true on the page. Playwright's wait_for_function
+    evaluates a string with eval(), which the pages' Content-Security-Policy forbids; evaluate()
+    goes through the DevTools protocol, which the policy does not govern."""
+    import time
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(f"() => Boolean({expression})"):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout / 1000:.0f} s: {expression}")
+        page.wait_for_timeout(100)

@@ -7,6 +7,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from conftest import wait_until
+
 from search_cases import CASES, open_search, rank, run_query
 
 pytestmark = pytest.mark.browser
@@ -46,7 +48,7 @@ def test_the_page_opened_from_a_result_highlights_the_words_and_opens_the_entry(
     first.tap()
     phone.wait_for_url("**/es/glossary/?h=*#atrocity-crimes")
     entry = phone.locator(".kb-entry", has=phone.locator("#atrocity-crimes"))
-    phone.wait_for_function("document.querySelectorAll('article mark').length > 0", timeout=15000)
+    wait_until(phone, "document.querySelectorAll('article mark').length > 0", timeout=15000)
     assert entry.locator("details").get_attribute("open") is not None
     assert entry.locator("mark").count() >= 2
 
@@ -58,5 +60,5 @@ def test_the_index_is_fetched_as_the_reader_reaches_for_search(phone, server):
     phone.wait_for_load_state("networkidle")
     assert not [u for u in requests if "search_index" in u]
     phone.dispatch_event('label[for="__search"]', "pointerdown")   # a finger down, before the tap ends
-    phone.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.includes('search_index'))")
+    wait_until(phone, "performance.getEntriesByType('resource').some(e => e.name.includes('search_index'))")
     assert [u for u in requests if "search_index" in u] == [f"{server}/es/search/search_index.json"]
