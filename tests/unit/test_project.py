@@ -35,7 +35,7 @@ def test_github_workflow_tests_pull_requests_and_publishes_main_to_pages():
     jobs = workflow["jobs"]
     build, deploy = jobs["build"], jobs["deploy"]
     runs = " ".join(str(s.get("run", "")) for s in build["steps"])
-    assert "make check" in runs and "make test" in runs and "make build" in runs
+    assert "make check" in runs and "make test" in runs and "make pdf" in runs   # pdf: the site, PDFs included
     # Pull requests: the built site is attached for reviewers to download.
     attach = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert "pull_request" in attach["if"] and attach["with"]["path"] == "site"
