@@ -9,21 +9,19 @@ serves it. Needs Node 20 and Chromium (CHROME_PATH, default /usr/bin/chromium).
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import gzip
-import http.server
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from conftest import build_site  # noqa: E402
+from conftest import SiteHandler, build_site, serving  # noqa: E402
 
 VERSION = "12.8.2"
 TOOL = ROOT / "build" / "lighthouse"
@@ -31,11 +29,8 @@ PAGES = ["/", "/glossary/", "/es/", "/es/glossary/"]
 CATEGORIES = ["accessibility", "best-practices", "seo", "performance"]
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(SiteHandler):
     """A static host that compresses text, like GitHub Pages."""
-
-    def log_message(self, *args):
-        pass
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -64,14 +59,12 @@ def lighthouse() -> Path:
 
 def main() -> None:
     binary = lighthouse()
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, contextlib.ExitStack() as stack:
         site = Path(folder)
         result = build_site(site)
         if result.returncode:
             sys.exit(result.stderr)
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        base = stack.enter_context(serving(site, GzipHandler))
         env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
         print(f"Lighthouse {VERSION}, mobile (simulated slow 4G, 4x CPU slowdown), gzip")
         print(f"{'page':16}" + "".join(f"{c:>16}" for c in CATEGORIES))
@@ -90,7 +83,6 @@ def main() -> None:
             metrics = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
                        "cumulative-layout-shift", "speed-index")
             print("    " + ", ".join(f"{m.replace('-', ' ')} {report['audits'][m]['displayValue']}" for m in metrics))
-        httpd.shutdown()
 
 
 if __name__ == "__main__":

@@ -8,38 +8,29 @@ Prints figures; asserts nothing (tests/browser/test_search.py holds the requirem
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import gzip
-import http.server
 import os
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
 
-from conftest import build_site  # noqa: E402
+from conftest import build_site, serving  # noqa: E402
 from search_cases import CASES, open_search, rank, run_query  # noqa: E402
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, contextlib.ExitStack() as stack:
         site = Path(folder)
         result = build_site(site)
         if result.returncode:
             sys.exit(result.stderr)
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        base = stack.enter_context(serving(site))
         print(f"{'edition':8} {'queries':>7} {'top-1':>6} {'MRR':>5} {'index KB':>9} {'gzip KB':>8}")
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
@@ -60,7 +51,6 @@ def main() -> None:
                       f"{len(gzip.compress(index)) / 1024:8.0f}")
                 tab.close()
             browser.close()
-        httpd.shutdown()
         if misses:
             print("Not first:\n" + "\n".join(misses))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -103,32 +104,53 @@ def site(built) -> Site:
     return Site(built)
 
 
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site quietly; a missing address gets the site's root 404.html with status
+    404, as a static host (GitHub Pages) does."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.exists():
+            return super().send_error(code, message, explain)
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def serving(site: Path, handler: type = SiteHandler):
+    """`site` served on 127.0.0.1 (a free port) from a thread, for the tests and scripts/: yields
+    the base URL, without a trailing slash."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
 @pytest.fixture(scope="session")
 def server(built):
     """The built site on 127.0.0.1, with a 404 page like a static host's."""
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(built), **kwargs)
+    with serving(built) as base:
+        yield base
 
-        def log_message(self, *args):
-            pass
 
-        def send_error(self, code, message=None, explain=None):
-            if code == 404 and (built / "404.html").exists():
-                body = (built / "404.html").read_bytes()
-                self.send_response(404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-                return
-            super().send_error(code, message, explain)
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+def tap_first_term(tab, url: str):
+    """Open `url` and tap the article's first auto-linked glossary term, as a phone reader does;
+    returns the term's locator."""
+    tab.goto(url)
+    term = tab.locator("article a.kb-term").first
+    term.scroll_into_view_if_needed()
+    term.tap()
+    return term
 
 
 @pytest.fixture(scope="session")

@@ -3,13 +3,9 @@ the language switch, the other-edition notice and the 404 page."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 
-from conftest import build_site, wait_until
+from conftest import SiteHandler, build_site, serving, tap_first_term, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -158,10 +154,7 @@ def prefixed_server(tmp_path_factory):
     result = build_site(site, extra_env={"SITE_URL": f"https://example.github.io{PREFIX}/"})
     assert result.returncode == 0, result.stderr
 
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
+    class Handler(SiteHandler):
         def translate_path(self, path):
             if path.startswith(PREFIX + "/"):
                 path = path[len(PREFIX):]
@@ -169,20 +162,8 @@ def prefixed_server(tmp_path_factory):
                 path = "/missing"
             return super().translate_path(path if self.path.startswith(PREFIX) else "/no-such-file")
 
-        def send_error(self, code, message=None, explain=None):
-            if code != 404:
-                return super().send_error(code, message, explain)
-            body = (site / "404.html").read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
-    httpd.shutdown()
+    with serving(site, Handler) as base:
+        yield base + PREFIX
 
 
 def visit_missing(tab, url):
@@ -258,10 +239,7 @@ def test_keyboard_focus_shows_the_tooltip_and_escape_closes_it(page, server):
 
 
 def test_a_tap_shows_one_overlay_a_dialog_with_a_link_that_looks_like_one(small, server):
-    small.goto(f"{server}/es/assumptions/hate-speech/")
-    term = small.locator("article a.kb-term").first
-    term.scroll_into_view_if_needed()
-    term.tap()
+    tap_first_term(small, f"{server}/es/assumptions/hate-speech/")
     card = small.locator('.kb-popover[role="dialog"]')
     card.wait_for()
     small.wait_for_timeout(400)

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, tap_first_term
 
 from kb.inline import first_sentence
 from kb.knowledge import load_knowledge
@@ -127,10 +127,7 @@ def test_no_request_leaves_the_site(page, server):
 
 
 def test_a_term_shows_its_definition_on_tap(phone, server):
-    phone.goto(f"{server}/assumptions/hate-speech/")
-    term = phone.locator("article a.kb-term").first
-    term.scroll_into_view_if_needed()
-    term.tap()
+    term = tap_first_term(phone, f"{server}/assumptions/hate-speech/")
     popover = phone.locator(".kb-popover")
     popover.wait_for(state="visible")
     assert phone.url.endswith("/assumptions/hate-speech/")
@@ -173,10 +170,7 @@ def test_phone_layout_has_no_horizontal_scroll(phone, server):
 
 def test_the_tap_popover_speaks_the_page_language(phone, server):
     for url, link_text in (("/es/assumptions/hate-speech/", "Ir a la entrada"), ("/assumptions/hate-speech/", "Go to the entry")):
-        phone.goto(server + url)
-        term = phone.locator("article a.kb-term").first
-        term.scroll_into_view_if_needed()
-        term.tap()
+        tap_first_term(phone, server + url)
         popover = phone.locator(".kb-popover")
         popover.wait_for(state="visible")
         assert popover.locator("a").inner_text() == link_text

@@ -2,35 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from kb.knowledge import load_knowledge
 from kb.problems import KnowledgeError
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "data"
-
-
-@pytest.fixture
-def data(tmp_path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(FIXTURE, target)
-    return target
-
-
-def edit(data: Path, name: str, old: str, new: str) -> None:
-    path = data / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found: {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def problems(data: Path) -> list:
-    with pytest.raises(KnowledgeError) as caught:
-        load_knowledge(data)
-    return caught.value.problems
+from fixture_data import FIXTURE, data, edit, problems  # noqa: F401  (data is a fixture)
 
 
 def test_the_fixture_is_valid(data):

@@ -3,40 +3,13 @@ fix; the pure functions do what the pages rely on."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-import pytest
-
 from kb.autolink import first_link_anchors
 from kb.credits import issues_url
-from kb.knowledge import load_knowledge
-from kb.problems import KnowledgeError
 from kb.provenance import UN_SYMBOL, mark_external_links, undocs_url
 from kb.see_links import link_see_phrases, see_phrases
 from kb.verbatim import copied_words, paper_shingles
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "data"
-
-
-@pytest.fixture
-def data(tmp_path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(FIXTURE, target)
-    return target
-
-
-def edit(data: Path, name: str, old: str, new: str) -> None:
-    path = data / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found: {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def problems(data: Path) -> list:
-    with pytest.raises(KnowledgeError) as caught:
-        load_knowledge(data)
-    return caught.value.problems
+from fixture_data import data, edit, problems  # noqa: F401  (data is a fixture)
 
 
 def test_a_missing_provenance_names_file_line_and_fix(data):
