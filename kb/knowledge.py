@@ -63,7 +63,8 @@ def load_knowledge(data_dir: Path) -> Knowledge:
     strings, interface_problems, key_lines = _load_interface(data_dir)
     problems += interface_problems
     # Missing or unused interface keys do not make other data half-loaded: reported with the rest.
-    key_problems = interface.check_keys(key_lines) if not interface_problems else []
+    key_problems = (interface.check_keys(key_lines) + interface.check_placeholders(strings, key_lines)
+                    if not interface_problems else [])
     if problems:
         problems += key_problems
         # Cross-file checks on half-loaded data would only add noise.
