@@ -123,6 +123,9 @@ HOMES = {
     "contributor-guides": "about.md", "downloads": "data.md", "print-edition": "print.md",
 }
 
+# The About page has its own text: its blocks may be left out (a fork without credits).
+OPTIONAL_AT_HOME = {"site-credits", "contributor-guides"}
+
 
 def check_marker_homes(markdown: str, page_path: str, english_path: str, line_offset: int = 0) -> list[Problem]:
     """The page-bound markers of one page (`page_path`, whose English original is `english_path`):
@@ -144,7 +147,7 @@ def check_marker_homes(markdown: str, page_path: str, english_path: str, line_of
                                     "keep one of the two"))
         seen.setdefault(name, line)
     for name, home in HOMES.items():
-        if home == english_path and name not in seen:
+        if home == english_path and name not in seen and name not in OPTIONAL_AT_HOME:
             last = line_offset + markdown.count("\n") + 1
             problems.append(Problem(file, last, "", f"the page lost its marker <!-- kb:{name} --> (or it is inside a code block), "
                                     "so it would be published without its content",

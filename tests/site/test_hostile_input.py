@@ -319,6 +319,9 @@ BUILD_CASES = [
     ("spanish-file-misnamed", "docs/about.sp.md", None, PAGE_HEAD + "Texto.\n", "docs/about.sp.md"),
     ("english-heading-loses-id", "docs/about.md", " { #what-the-paper-is-for }", "", "has no explicit id"),
     ("new-page-not-in-menu", "docs/new-page.md", None, PAGE_HEAD + "Text.\n", "docs/new-page.md: the page is not in the site's menu"),
+    # The About page renders the publisher before the build reports its problems: a list was a traceback.
+    ("publisher-as-list", "mkdocs.yml", "    en: the maintainers of", "    en: [a, b]\n    xx: the maintainers of",
+     f"mkdocs.yml:{_line_of((ROOT / 'mkdocs.yml').read_text(encoding='utf-8'), '    en: the maintainers of')} [extra.publisher]"),
 ]
 
 
