@@ -8,7 +8,7 @@ from _shared import begin_edition, default_language, edition, fail, i18n, knowle
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from kb.page_checks import check_language_files, check_nav_translations, check_pages_in_nav, nav_paths
+from kb.page_checks import check_language_files, check_nav_translations, check_pages_in_nav, check_site_extra, nav_paths
 from kb.pages import check_notes_shown, check_pages, expand_page, read_assets, read_sources
 from kb.problems import Problem
 from kb.page_links import at_line
@@ -39,6 +39,7 @@ def check_nav(config, sources: dict[str, str]) -> list[Problem]:
         english = [p for p in sources if is_english(p) and p not in misnamed]
         problems += check_pages_in_nav(english, nav_paths(config["nav"]),
                                        lambda path: bool(left_out and left_out.match_file(path)))
+    problems += check_site_extra(dict(config.get("extra") or {}), text)
     return problems
 
 

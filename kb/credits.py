@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
 from .context import RenderContext
 from .provenance import PAPER_URL, external_link
@@ -23,7 +24,8 @@ def paper_title(ctx: RenderContext) -> str:
 def render_credits(ctx: RenderContext) -> str:
     publisher = ctx.extra.get("publisher", {})
     publisher = publisher.get(ctx.lang) or publisher.get("en", "") if isinstance(publisher, dict) else str(publisher)
-    publisher_html = f'<span class="kb-nolink">{publisher}</span>'   # a name, not terms to link
+    publisher = publisher if isinstance(publisher, str) else ""   # anything else: kb/page_checks.py reports it
+    publisher_html = f'<span class="kb-nolink">{escape(publisher)}</span>'   # a name, not terms to link
     paper = external_link(ctx, PAPER_URL, paper_title(ctx), "en")
     issues = issues_url(ctx.edit_href("README.md"))
     report = ctx.ui("credits_report").format(

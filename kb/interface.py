@@ -97,3 +97,35 @@ def check_keys(present: dict[str, int]) -> list[Problem]:
         problems.append(Problem(FILE, present[key], key, f"'{key}' is not an interface string the site uses",
                                 f"{hint}remove it, or correct its name"))
     return problems
+
+
+# The {placeholders} each string needs, filled in by the code (kb/credits.py, docs/assets/glossary.js).
+# Every other string has none: a missing one drops the link or the name from the page without a
+# word, a misspelt one stopped the build with a traceback.
+PLACEHOLDERS: dict[str, frozenset[str]] = {
+    "credits_publisher": frozenset({"publisher", "paper"}),
+    "credits_report": frozenset({"link"}),
+    "glossary_filter_count": frozenset({"n", "total"}),
+}
+
+
+def check_placeholders(strings: dict, present: dict[str, int]) -> list[Problem]:
+    """Each text of `strings` (key -> InterfaceString) has exactly the placeholders its key needs."""
+    problems = []
+    for key, value in strings.items():
+        wanted = PLACEHOLDERS.get(key, frozenset())
+        for lang in ("en", "es"):
+            found = set(schema.PLACEHOLDER.findall(getattr(value, lang)))
+            found = {name[1:-1] for name in found}
+            for name in sorted(wanted - found):
+                problems.append(Problem(FILE, present.get(key, 1), key, f"the {lang} text has lost its placeholder {{{name}}}",
+                                        f"put {{{name}}} back where the site fills it in (the {lang} text of the other "
+                                        "language shows where); the placeholders of this string are "
+                                        + ", ".join(f"{{{n}}}" for n in sorted(wanted))))
+            for name in sorted(found - wanted):
+                guess = difflib.get_close_matches(name, sorted(wanted), n=1)
+                hint = f"did you mean {{{guess[0]}}}? " if guess else ""
+                allowed = ", ".join(f"{{{n}}}" for n in sorted(wanted)) or "none"
+                problems.append(Problem(FILE, present.get(key, 1), key, f"the {lang} text has {{{name}}}, which the site does not fill in",
+                                        f"{hint}the placeholders of this string are: {allowed}; remove the others"))
+    return problems

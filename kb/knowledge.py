@@ -63,7 +63,8 @@ def load_knowledge(data_dir: Path) -> Knowledge:
     strings, interface_problems, key_lines = _load_interface(data_dir)
     problems += interface_problems
     # Missing or unused interface keys do not make other data half-loaded: reported with the rest.
-    key_problems = interface.check_keys(key_lines) if not interface_problems else []
+    key_problems = (interface.check_keys(key_lines) + interface.check_placeholders(strings, key_lines)
+                    if not interface_problems else [])
     if problems:
         problems += key_problems
         # Cross-file checks on half-loaded data would only add noise.
@@ -323,6 +324,12 @@ def check_references(k: Knowledge) -> list[Problem]:
     for slug, source in k.sources.items():
         for org in source.publisher:
             ref("data/sources.yml", slug, "publisher", org, k.organizations, "data/organizations.yml")
+    for file, table in (("data/organizations.yml", k.organizations), ("data/sources.yml", k.sources)):
+        for slug, entry in table.items():
+            urls = [link.url for link in entry.links]
+            for duplicate in sorted({u for u in urls if urls.count(u) > 1}):
+                problems.append(Problem(file, k.lines.get((file, slug), 0), slug, f"the address '{duplicate}' is listed twice under 'links'",
+                                        "keep it once (with the seen_in that says where it was seen)"))
     problems += _check_assumptions(k)
     problems += _duplicate_names(k)
     problems += _provenance_problems(k)

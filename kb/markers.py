@@ -81,6 +81,10 @@ def expand_markers(markdown: str, ctx: RenderContext, page_path: str,
             return match.group(0)
         line = line_offset + markdown.count("\n", 0, match.start()) + 1
         file = f"docs/{page_path}"
+        if arg and (name in WHOLE or name in LATE):
+            problems.append(Problem(file, line, "", f"the marker 'kb:{name}' takes no id, so '{arg}' would leave it unexpanded",
+                                    f"write it as <!-- kb:{name} -->"))
+            return ""
         if name in WHOLE:
             return WHOLE[name](ctx)
         if name in WITH_ID:
@@ -101,7 +105,7 @@ def expand_markers(markdown: str, ctx: RenderContext, page_path: str,
             return render(ctx, arg)
         if name in LATE:
             return match.group(0)
-        known = sorted([*WHOLE, *WITH_ID])
+        known = sorted([*WHOLE, *WITH_ID, *(LATE - {"used-on"})])
         guess = difflib.get_close_matches(name, known, n=1)
         hint = f"did you mean 'kb:{guess[0]}'? " if guess else ""
         problems.append(Problem(file, line, "", f"'kb:{name}' is not a marker the site knows",
@@ -109,3 +113,43 @@ def expand_markers(markdown: str, ctx: RenderContext, page_path: str,
         return ""
 
     return MARKER.sub(replace, markdown), problems, notes_shown
+
+
+# Markers that belong on one page (English docs path): elsewhere they would repeat its ids, and
+# without them that page is published empty.
+HOMES = {
+    "glossary": "glossary.md", "factors": "factors.md", "organizations": "organizations.md",
+    "sources-list": "sources.md", "translation-status": "translation-status.md", "site-credits": "about.md",
+    "contributor-guides": "about.md", "downloads": "data.md", "print-edition": "print.md",
+}
+
+# The About page has its own text: its blocks may be left out (a fork without credits).
+OPTIONAL_AT_HOME = {"site-credits", "contributor-guides"}
+
+
+def check_marker_homes(markdown: str, page_path: str, english_path: str, line_offset: int = 0) -> list[Problem]:
+    """The page-bound markers of one page (`page_path`, whose English original is `english_path`):
+    each on its home page, once, outside code; and the home page keeps its marker."""
+    problems, seen = [], {}
+    fenced = _fenced_spans(markdown)
+    file = f"docs/{page_path}"
+    for match in MARKER.finditer(markdown):
+        name = match.group("name")
+        if any(a <= match.start() < b for a, b in fenced) or (name not in WHOLE and name not in LATE):
+            continue
+        line = line_offset + markdown.count("\n", 0, match.start()) + 1
+        home = HOMES.get(name)
+        if home and home != english_path:
+            problems.append(Problem(file, line, "", f"the marker 'kb:{name}' belongs on {home} only (it would repeat that page's content and ids)",
+                                    f"remove it, and link to /{home} instead"))
+        elif name in seen:
+            problems.append(Problem(file, line, "", f"the marker 'kb:{name}' is already on line {seen[name]}: shown twice, its ids would repeat",
+                                    "keep one of the two"))
+        seen.setdefault(name, line)
+    for name, home in HOMES.items():
+        if home == english_path and name not in seen and name not in OPTIONAL_AT_HOME:
+            last = line_offset + markdown.count("\n") + 1
+            problems.append(Problem(file, last, "", f"the page lost its marker <!-- kb:{name} --> (or it is inside a code block), "
+                                    "so it would be published without its content",
+                                    f"put the line <!-- kb:{name} --> back on a line of its own, outside code"))
+    return problems

@@ -301,3 +301,54 @@ def has_headings_without_id(markdown: str) -> bool:
     translation is not compared with it until the English is fixed (the message would mislead)."""
     return any((h := _HEADING.match(line)) and not _EXPLICIT_ID.search(h.group(2))
                for _, line in _lines_outside_code(markdown))
+
+
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+
+
+def _config_line(config_text: str, key: str, after: int = 0) -> int:
+    """The line of `key:` in mkdocs.yml (the first one after line `after`), or 0."""
+    for number, text in enumerate(config_text.splitlines(), start=1):
+        if number > after and re.match(r"\s*" + re.escape(key) + r"\s*:", text):
+            return number
+    return 0
+
+
+def check_site_extra(extra: dict, config_text: str) -> list[Problem]:
+    """mkdocs.yml's `extra:` values that reach every page (publisher, report_repo_url,
+    contact_email) are text, an https address and an e-mail address: never markup or script."""
+    from .schema import _https_address, _plain_text      # the rules every data text follows
+    problems = []
+    extra_line = _config_line(config_text, "extra")
+
+    def problem(key: str, line: int, message: str, fix: str) -> None:
+        problems.append(Problem("mkdocs.yml", line or _config_line(config_text, key, extra_line), f"extra.{key}", message, fix))
+
+    publisher = extra.get("publisher")
+    if publisher is not None:
+        line = _config_line(config_text, "publisher", extra_line)
+        values = publisher.items() if isinstance(publisher, dict) else [("", publisher)]
+        for lang, value in values:
+            where = _config_line(config_text, lang, line) if lang else line
+            if not isinstance(value, str):
+                problem("publisher", where, f"the publisher{f' ({lang})' if lang else ''} should be one text",
+                        "write the name on the same line, e.g. en: the maintainers of this repository")
+                continue
+            try:
+                _plain_text(value)
+            except ValueError as error:
+                message, _, fix = str(error).partition("\n")
+                problem("publisher", where, f"the publisher{f' ({lang})' if lang else ''}: {message}", fix)
+    repo = extra.get("report_repo_url")
+    if repo:
+        try:
+            _https_address(str(repo))
+        except ValueError as error:
+            message, _, fix = str(error).partition("\n")
+            problem("report_repo_url", 0, f"report_repo_url (or SITE_REPO_URL): {message}",
+                    "write the repository's address, e.g. https://github.com/ORG/REPO")
+    email = extra.get("contact_email")
+    if email and not _EMAIL.match(str(email)):
+        problem("contact_email", 0, f"contact_email (or SITE_CONTACT_EMAIL) '{str(email)[:60]}' is not an e-mail address",
+                "write one address such as team@example.org, without quotes, spaces or a name")
+    return problems

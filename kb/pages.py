@@ -7,6 +7,8 @@ ids they produce are collected, so a renderer's new heading id is known to the l
 
 from __future__ import annotations
 
+import difflib
+
 import re
 from pathlib import Path
 
@@ -15,7 +17,7 @@ import yaml
 from .context import RenderContext
 from .dimension_pages import dimension_path, render_dimension_page
 from .front_matter import check_front_matter
-from .markers import expand_markers
+from .markers import check_marker_homes, expand_markers
 from .page_checks import (check_heading_ids, check_headings, check_language_files, check_links, check_other_links,
                           has_headings_without_id, heading_ids)
 from .paths import english_path, is_english, localized_path, translated_path
@@ -149,12 +151,14 @@ def check_pages(sources: dict[str, str], k, assets: frozenset[str] = frozenset()
     problems = check_language_files(list(sources))
     misnamed = {p.file[len("docs/"):] for p in problems}    # their other checks would only add noise
     problems += check_assumption_pages(sources, k) if k else []
+    problems += check_data_page_refs(k, pages, anchors) if k else []
     for path, text in sources.items():
         if path in misnamed:
             continue
         name = f"docs/{path}"
         english_twin = english_path(path)
         problems += check_front_matter(text, name)
+        problems += check_marker_homes(text, path, english_twin)
         twin = english.get(english_twin) if path != english_twin else None
         comparable = twin is not None and not has_headings_without_id(twin)
         problems += check_headings(text, name, heading_ids(twin) if comparable else None)
@@ -201,4 +205,39 @@ def check_notes_shown(k, pages: set[str], notes_shown: dict[str, list[str]], lan
             shown = localized if localized in pages else note.page
             problems.append(Problem(f"docs/{shown}", 0, slug, f"the editorial note '{slug}' is not shown on this page",
                                     f"add the line <!-- kb:note {slug} --> after the paragraph it comments on"))
+    return problems
+
+
+def _page_refs(k):
+    """(data file, slug, field, page.md#anchor) for every page reference in the data: provenance
+    refs of kind paper and site, and the sources' `see` lists."""
+    tables = (("data/glossary.yml", k.glossary), ("data/organizations.yml", k.organizations),
+              ("data/sources.yml", k.sources), ("data/assumptions.yml", k.assumptions))
+    for file, table in tables:
+        for slug, entry in table.items():
+            for field in ("provenance", "quotation_from", "context_from"):
+                origin = getattr(entry, field, None)
+                if origin is not None and origin.kind != "official" and origin.ref:
+                    yield file, slug, f"{field}: ref", origin.ref
+            for ref in getattr(entry, "see", []):
+                yield file, slug, "see", ref
+
+
+def check_data_page_refs(k, pages: set[str], anchors: dict[str, set[str]]) -> list[Problem]:
+    """Each page.md#anchor named in the data leads to a page and a heading that exist; otherwise the
+    reader's "From the paper" or "See …" link would lead nowhere."""
+    problems = []
+    for file, slug, field, ref in _page_refs(k):
+        page, _, anchor = ref.partition("#")
+        line = k.lines.get((file, slug), 0)
+        if page not in pages:
+            guess = difflib.get_close_matches(page, sorted(pages), n=1)
+            hint = f"did you mean '{guess[0]}'? " if guess else ""
+            problems.append(Problem(file, line, slug, f"'{field}' names the page '{page}', which does not exist",
+                                    f"{hint}write the path of a page inside docs/ (English file name), e.g. definitions.md#mass-violence"))
+        elif anchor and page in anchors and anchor not in anchors[page]:
+            guess = difflib.get_close_matches(anchor, sorted(anchors[page]), n=1)
+            hint = f"did you mean '#{guess[0]}'? " if guess else ""
+            problems.append(Problem(file, line, slug, f"'{field}' names '#{anchor}', which is not a heading id on {page}",
+                                    f"{hint}use the id in '{{ #... }}' after a heading of docs/{page}"))
     return problems

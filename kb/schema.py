@@ -151,15 +151,47 @@ class Provenance(Strict):
     @model_validator(mode="after")
     def _ref_fits_kind(self):
         if self.kind == "paper" and not PAGE_REF.match(self.ref):
-            raise ValueError("a 'paper' provenance needs 'ref: page.md#anchor', the site's section that presents that part of the paper")
+            got = f" ('{self.ref}' is not one)" if self.ref else ""
+            raise ValueError(f"a 'paper' provenance needs 'ref: page.md#anchor', the site's section that presents that part of the paper{got}\n"
+                             'write e.g. {kind: paper, ref: "definitions.md#mass-violence"} (a page inside docs/ and a heading id on it)')
         if self.kind == "site" and self.ref and not PAGE_REF.match(self.ref):
-            raise ValueError("a 'site' provenance takes no ref, or the page.md#anchor its summary draws on")
+            raise ValueError(f"a 'site' provenance takes no ref, or the page.md#anchor its summary draws on ('{self.ref}' is neither)\n"
+                             'remove the ref, or write e.g. {kind: site, ref: "programming.md#four-shifts"}')
         if self.kind == "official" and not self.ref.strip():
-            raise ValueError("an 'official' provenance needs 'ref:', the document symbol and place, e.g. A/RES/60/1, paras. 138-139")
+            raise ValueError("an 'official' provenance needs 'ref:', the document symbol and place\n"
+                             'write e.g. {kind: official, ref: "A/RES/60/1, paras. 138-139"}')
+        if self.kind == "official":
+            _plain_text(self.ref)      # shown to readers: the rules of every text (no markup, no address)
         return self
 
 
 PAGE_REF = re.compile(r"^[a-z0-9/\-]+\.md(#[a-z0-9-]+)?$")
+
+
+def _page_ref(value: str) -> str:
+    if not PAGE_REF.match(value):
+        raise ValueError(f"'{value}' is not a page.md#anchor (a page inside docs/, then an optional heading id)\n"
+                         'write e.g. "endnotes.md#iccpr-article-20"; addresses of other sites go in links: with url and seen_in')
+    return value
+
+
+def _https_address(value: str) -> str:
+    """A web address shown as a link: https only, a real host name, nothing that can leave the attribute."""
+    if re.match(r"(?i)^\s*(javascript|vbscript|data):", value.replace(" ", "")):
+        raise ValueError(f"'{value[:60]}' is a script or data address, not a web page\nremove it; links may only lead to https:// pages")
+    if not value.startswith("https://"):
+        raise ValueError(f"'{value[:60]}' does not start with https:// (plain http: can be read or changed on the way)\n"
+                         "write the https:// address of the page (check that it opens)")
+    host = value[len("https://"):].split("/", 1)[0]
+    if re.search(r"[\s<>\"'`\\]", value) or not re.match(r"^[a-z0-9.-]+\.[a-z]{2,}(:\d+)?$", host, re.IGNORECASE):
+        raise ValueError(f"'{value[:60]}' is not a plain web address (it needs a host name such as example.org, "
+                         "and no spaces, quotes, '<', '>' or '@' before the first '/')\n"
+                         "copy the address from the browser's address bar")
+    return value
+
+
+PageRef = Annotated[str, AfterValidator(_page_ref)]
+HttpsAddress = Annotated[str, AfterValidator(_https_address)]
 
 
 # --- glossary.yml -----------------------------------------------------------------------
@@ -287,7 +319,7 @@ class Source(Strict):
     evidence: list[Text] = []              # where the site's added details were checked
     links: list["EvidencedLink"] = []      # official pages, each with where the address was seen
     # targets of the note's "See …" / "Ver …" phrases, in order: page.md#anchor each
-    see: list[Annotated[str, Field(pattern=r"^[a-z0-9/\-]+\.md(#[a-z0-9-]+)?$")]] = []
+    see: list[PageRef] = []
     en: SourceText
     es: Optional[SourceTextEs] = None
 
@@ -314,7 +346,7 @@ class EditorialNote(Strict):
 # --- links to official pages -------------------------------------------------------------
 class EvidencedLink(Strict):
     """An address shown as a link only because it was seen in a citable place."""
-    url: Annotated[str, Field(pattern=r"^https://[^\s<>\"']+$")]
+    url: HttpsAddress
     lang: Literal["en", "es", "any"] = "any"   # which edition shows it
     seen_in: Text                            # where the address was seen: the paper, the fact-check, a page read
 
@@ -335,6 +367,22 @@ class Assumption(Strict):
     dimensions: list[Slug] = []
     # Where the assumption-to-dimension mapping comes from (the paper does not state it: "site").
     provenance: Provenance
+
+
+# --- spanish_style.yml (checked by kb/spanish_style.py, not loaded into Knowledge) ----------------
+class StyleCitation(Strict):
+    file: Annotated[str, Field(pattern=r"^data/[a-z_]+\.yml$")]
+    entry: Slug
+
+
+class SpanishStyleForm(Strict):
+    """A Spanish form the site does not use, the form it uses, and why."""
+    form: Text
+    preferred: Text
+    reason: Text
+    case_sensitive: bool = False
+    glossary: OptionalSlug = ""              # the glossary entry whose Spanish term is `preferred`
+    cited_in: list[StyleCitation] = []       # data entries that cite the form on purpose
 
 
 # File name -> the model of one entry. The order is the order of loading and of messages.

@@ -30,6 +30,7 @@ class Form:
     case_sensitive: bool = False
     glossary: str = ""                                 # the glossary entry whose Spanish term is the preferred form
     cited_in: tuple = field(default_factory=tuple)     # ("data/glossary.yml", "slug") pairs where the form is cited
+    line: int = 0                                      # its line in data/spanish_style.yml
 
     def pattern(self) -> re.Pattern:
         words = r"\s+".join(re.escape(w) for w in self.form.split())
@@ -39,20 +40,45 @@ class Form:
 
 
 def load_forms(root: Path) -> tuple[list[Form], list[Problem]]:
-    path = root / STYLE_FILE
-    try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except (OSError, yaml.YAMLError) as error:
-        return [], [Problem(STYLE_FILE, 0, "", f"cannot be read: {error}", "fix the YAML (each entry: form, preferred, reason)")]
+    """The forms of data/spanish_style.yml, checked against schema.SpanishStyleForm: every mistake
+    is a Problem with the file's line, as for the other data files."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from .knowledge import _explain
+    from .schema import SpanishStyleForm
+    from .yamlsource import load_yaml_file
+
+    loaded = load_yaml_file(root / STYLE_FILE, STYLE_FILE)
+    if loaded.problems:
+        return [], list(loaded.problems)
+    entries = loaded.data
+    if entries is None:
+        return [], []
+    if not isinstance(entries, list):
+        return [], [Problem(STYLE_FILE, getattr(entries, "line", 1), "", "the file should be a list of forms",
+                            "start each entry with '- form: ...', then 'preferred:' and 'reason:' indented by two spaces")]
     forms, problems = [], []
-    for number, entry in enumerate(entries, 1):
-        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) and entry.get(k) for k in ("form", "preferred", "reason")):
-            problems.append(Problem(STYLE_FILE, 0, f"entry {number}", "needs text for form, preferred and reason",
+    adapter = TypeAdapter(SpanishStyleForm)
+    for number, item in enumerate(entries, 1):
+        line = getattr(item, "line", getattr(entries, "line", 1))
+        label = item.get("form") if isinstance(item, dict) and isinstance(item.get("form"), str) else f"entry {number}"
+        if not isinstance(item, dict):
+            problems.append(Problem(STYLE_FILE, line, label, "this entry is not a set of 'key: value' fields",
                                     "write each entry as: - {form: ..., preferred: ..., reason: ...}"))
             continue
-        cited = tuple((c.get("file", ""), c.get("entry", "")) for c in entry.get("cited_in") or [] if isinstance(c, dict))
-        forms.append(Form(entry["form"], entry["preferred"], entry["reason"], bool(entry.get("case_sensitive")),
-                          entry.get("glossary", ""), cited))
+        try:
+            entry = adapter.validate_python(dict(item))
+        except ValidationError as error:
+            problems += [_explain(STYLE_FILE, item, label, e, SpanishStyleForm) for e in error.errors()]
+            continue
+        cited = tuple((c.file, c.entry) for c in entry.cited_in)
+        for file, slug in cited:
+            path = root / file
+            if not path.is_file() or not re.search(rf"^\s*-\s*slug:\s*[\"']?{re.escape(slug)}[\"']?\s*$",
+                                                   path.read_text(encoding="utf-8"), re.M):
+                problems.append(Problem(STYLE_FILE, line, entry.form, f"'cited_in' names '{slug}' in {file}, which is not an entry there",
+                                        "name a data file (e.g. data/glossary.yml) and the slug of the entry whose text cites the form"))
+        forms.append(Form(entry.form, entry.preferred, entry.reason, entry.case_sensitive, entry.glossary, cited, line))
     return forms, problems
 
 
@@ -244,10 +270,10 @@ def check_project(root: Path, glossary_terms: dict[str, str] | None = None,
         if form.glossary and glossary_terms is not None:
             term = glossary_terms.get(form.glossary)
             if term is None:
-                problems.append(Problem(STYLE_FILE, 0, form.form, f"names the unknown glossary entry '{form.glossary}'",
+                problems.append(Problem(STYLE_FILE, form.line, form.form, f"names the unknown glossary entry '{form.glossary}'",
                                         "use a slug from data/glossary.yml"))
             elif term.casefold() not in form.preferred.casefold() and form.preferred.casefold() not in term.casefold():
-                problems.append(Problem(STYLE_FILE, 0, form.form,
+                problems.append(Problem(STYLE_FILE, form.line, form.form,
                                         f"prefers «{form.preferred}», but the glossary's Spanish term is «{term}»",
                                         "make the two agree: the glossary decides the site's terms"))
     for file, masked, entries in spanish_sources(root):

@@ -97,7 +97,9 @@ def parse_names(argv: list[str], root: Path) -> tuple[dict[str, set[str] | None]
         path = (root / file).resolve()
         relative = path.relative_to(root.resolve()).as_posix() if path.is_relative_to(root.resolve()) else file
         if relative.startswith("data/") and Path(relative).name in DATA_FILES and path.exists():
-            if slug:
+            if (":" in name and not slug) or "es" not in DATA_FILES[Path(relative).name].model_fields:
+                unknown.append(name)        # "file:" with no slug would stamp every entry; no es: nothing to stamp
+            elif slug:
                 current = data.setdefault(relative, set())
                 if current is not None:
                     current.add(slug)

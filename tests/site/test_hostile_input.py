@@ -319,6 +319,9 @@ BUILD_CASES = [
     ("spanish-file-misnamed", "docs/about.sp.md", None, PAGE_HEAD + "Texto.\n", "docs/about.sp.md"),
     ("english-heading-loses-id", "docs/about.md", " { #what-the-paper-is-for }", "", "has no explicit id"),
     ("new-page-not-in-menu", "docs/new-page.md", None, PAGE_HEAD + "Text.\n", "docs/new-page.md: the page is not in the site's menu"),
+    # The About page renders the publisher before the build reports its problems: a list was a traceback.
+    ("publisher-as-list", "mkdocs.yml", "    en: the maintainers of", "    en: [a, b]\n    xx: the maintainers of",
+     f"mkdocs.yml:{_line_of((ROOT / 'mkdocs.yml').read_text(encoding='utf-8'), '    en: the maintainers of')} [extra.publisher]"),
 ]
 
 
@@ -400,3 +403,208 @@ def test_payloads_that_build_leave_the_html_inert(project, tmp_path):
 def test_names_that_only_look_different_compare_equal(form):
     from kb.schema import comparable
     assert comparable(form) == comparable("genocide")
+
+
+# --- what the merges added: assumptions, provenance, links, see, wording, interface placeholders,
+# page-bound markers, data/spanish_style.yml, mkdocs.yml extra, make stamp. Checked in-process on one
+# shared copy of the real data and pages, through the checks `make check` and the build run first.
+# (id, file, old text, new text, text of the ORIGINAL file on whose line the message must be (None:
+# the edited line), words the message must hold)
+ORG_LINK = '{url: "https://stanleycenter.org/", seen_in: "the paper\'s About Us section, which sends readers to stanleycenter.org"}'
+QUOTE_FROM = 'quotation_from: {kind: paper, ref: "definitions.md#mass-violence"}'
+SEE = 'see: ["endnotes.md#iccpr-article-20"]'
+WORDING = 'res-limited-corruption: "Limited corruption"'
+A, G, D, O, S, I = ("data/assumptions.yml", "data/glossary.yml", "data/dimensions.yml", "data/organizations.yml",
+                    "data/sources.yml", "data/interface.yml")
+MERGED_CASES = [
+    ("assumption-number-0", A, "number: 1\n", "number: 0\n", None, "1 to 99"),
+    ("assumption-number-as-word", A, "number: 1\n", "number: one\n", None, "1 to 99"),
+    ("assumption-duplicate-number", A, "number: 2\n", "number: 1\n", "- slug: collaboration", "also given to 'labels'"),
+    ("assumption-duplicate-page", A, "page: assumptions/collaboration.md", "page: assumptions/labels.md", "- slug: collaboration", "also the page of"),
+    ("assumption-page-missing", A, "page: assumptions/collaboration.md", "page: assumptions/colaboration.md", "- slug: collaboration", "does not exist"),
+    ("assumption-page-outside-folder", A, "page: assumptions/collaboration.md", "page: collaboration.md", None, "not a page path"),
+    ("assumption-unknown-dimension", A, "dimensions: [constructive-management-of-diversity, vibrant", "dimensions: [constructive-management-of-diversty, vibrant", "- slug: collaboration", "did you mean"),
+    ("assumption-dimensions-as-text", A, "dimensions: [legitimate-and-capable-authority, guarantees-of-nonrecurrence]", "dimensions: legitimate-and-capable-authority", None, "should be a list"),
+    ("assumption-slug-twice", A, "- slug: collaboration\n", "- slug: labels\n", None, "used twice"),
+    ("provenance-paper-without-ref", G, QUOTE_FROM, "quotation_from: {kind: paper}", None, "needs 'ref: page.md#anchor'"),
+    ("provenance-ref-to-missing-page", G, QUOTE_FROM, QUOTE_FROM.replace("definitions", "definitons"), "- slug: mass-violence", "did you mean 'definitions.md'"),
+    ("provenance-ref-to-missing-anchor", G, QUOTE_FROM, QUOTE_FROM.replace("mass-violence", "mass-violense"), "- slug: mass-violence", "not a heading id"),
+    ("provenance-site-ref-missing-page", O, 'provenance: {kind: site, ref: "programming.md#', 'provenance: {kind: site, ref: "programing.md#', "<<ENTRY>>", "does not exist"),
+    ("provenance-unknown-kind", G, QUOTE_FROM, QUOTE_FROM.replace("paper", "book"), None, "'paper', 'official' or 'site'"),
+    ("provenance-as-text", G, QUOTE_FROM, "quotation_from: paper", None, "block of fields"),
+    ("provenance-paper-ref-is-url", G, QUOTE_FROM, 'quotation_from: {kind: paper, ref: "https://evil.example/"}', None, "is not one"),
+    ("provenance-official-javascript", G, QUOTE_FROM, 'quotation_from: {kind: official, ref: "javascript:alert(1)"}', None, "javascript"),
+    ("provenance-official-html", G, QUOTE_FROM, 'quotation_from: {kind: official, ref: "A/RES/60/1 <img src=x onerror=alert(1)>"}', None, "'<'"),
+    ("context-from-twice", G, 'context_from: {kind: paper, ref: "programming.md#four-shifts"}', 'context_from: {kind: paper, ref: "programming.md#four-shifts"}\n  context_from: {kind: site}', 1, "appears twice"),
+    ("wording-not-a-factor-of-the-dimension", D, WORDING, WORDING.replace("corruption:", "corrupt:"), "- slug: security-of-livelihoods", "does not list"),
+    ("wording-with-handler", D, WORDING, 'res-limited-corruption: "Limited <b onclick=x>corruption</b>"', None, "'<'"),
+    ("wording-as-list", D, "wording:\n      " + WORDING, "wording: [res-limited-corruption]", None, "block of fields"),
+    ("wording-empty", D, WORDING, 'res-limited-corruption: ""', None, "is empty"),
+    ("link-http", O, ORG_LINK, ORG_LINK.replace("https:", "http:"), None, "https://"),
+    ("link-javascript", O, ORG_LINK, ORG_LINK.replace("https://stanleycenter.org/", "javascript:alert(1)"), None, "script or data address"),
+    ("link-quote-breaks-attribute", O, ORG_LINK, ORG_LINK.replace('org/"', 'org/\\" onmouseover=\\"alert(1)"', 1), None, "quotes"),
+    ("link-without-host", O, ORG_LINK, ORG_LINK.replace("https://stanleycenter.org/", "https:///x"), None, "host name"),
+    ("link-userinfo-host", O, ORG_LINK, ORG_LINK.replace("stanleycenter.org/", "stanleycenter.org@evil.example/"), None, "'@'"),
+    ("link-seen-in-is-url", O, ORG_LINK, ORG_LINK.replace("the paper's", "https://evil.example/ the paper's"), None, "web address"),
+    ("link-without-seen-in", O, ORG_LINK, '{url: "https://stanleycenter.org/"}', None, "'links.0.seen_in' is missing"),
+    ("link-unknown-lang", O, ORG_LINK, ORG_LINK.replace("{url", "{lang: fr, url"), None, "'en', 'es' or 'any'"),
+    ("links-as-text", O, "  links:\n    - " + ORG_LINK, '  links: "https://stanleycenter.org/"', None, "should be a list"),
+    ("link-listed-twice", O, ORG_LINK, ORG_LINK + "\n    - " + ORG_LINK, "- slug: stanley-center", "listed twice"),
+    ("see-missing-page", S, SEE, SEE.replace("endnotes", "endnote"), "- slug: iccpr", "did you mean 'endnotes.md'"),
+    ("see-missing-anchor", S, SEE, SEE.replace("-20", "-2"), "- slug: iccpr", "not a heading id"),
+    ("see-url", S, SEE, 'see: ["https://evil.example/"]', None, "not a page.md#anchor"),
+    ("see-count-differs", S, SEE, "see: []", "- slug: iccpr", "'See …'"),
+    ("evidence-script", S, "  evidence:\n", '  evidence:\n    - "<script>alert(1)</script>"\n', "  evidence:\n    - \"<script>", "'<'"),
+    ("placeholder-removed", I, "This site is published by {publisher}.", "This site is published by us.", None, "lost its placeholder {publisher}"),
+    ("placeholder-misspelt", I, "This site is published by {publisher}.", "This site is published by {publsher}.", None, "did you mean {publisher}"),
+    ("placeholder-es-removed", I, "{n} de {total} términos", "{n} términos", None, "es text has lost its placeholder {total}"),
+    ("placeholder-in-plain-string", I, "edition_hint: {en: \"This page is also in English.\"", "edition_hint: {en: \"This page {page} is also in English.\"", None, "does not fill in"),
+    ("interface-bidi-override", I, "edition_hint: {en: \"This page", "edition_hint: {en: \"\u202eThis page", None, "U+202E"),
+    ("print-marker-deleted", "docs/print.md", "<!-- kb:print-edition -->", "", "<<END>>", "lost its marker"),
+    ("print-marker-in-code", "docs/print.md", "<!-- kb:print-edition -->", "```\n<!-- kb:print-edition -->\n```", "<<END>>", "inside a code block"),
+    ("downloads-marker-deleted", "docs/data.md", "<!-- kb:downloads -->", "", "<<END>>", "kb:downloads"),
+    ("glossary-marker-deleted-es", "docs/glossary.es.md", "<!-- kb:glossary -->", "", "<<END>>", "kb:glossary"),
+    ("credits-marker-twice", "docs/about.md", "<!-- kb:site-credits -->", "\n<!-- kb:site-credits -->\n\n<!-- kb:site-credits -->", 2, "already on line"),
+    ("credits-marker-on-another-page", "docs/index.md", "\n## ", "\n<!-- kb:site-credits -->\n\n## ", None, "belongs on about.md"),
+]
+
+
+def _expected_line(original: str, changed: str, old: str | None, new: str, at) -> int:
+    """None: the edited line; a number: that many lines below it; "<<ENTRY>>": the '- slug:' line of
+    the entry holding the edit; "<<END>>": the last line; text: the line of that text once edited."""
+    start = original.index(old) if old is not None else 0
+    edited = changed[:start].count("\n") + 1 + (len(new) - len(new.lstrip("\n")))
+    if at is None or isinstance(at, int):
+        return edited + (at or 0)
+    if at == "<<END>>":
+        return changed.count("\n") + 1
+    if at == "<<ENTRY>>":
+        entry = changed.rfind("\n- slug:", 0, start)
+        return changed[:entry + 1].count("\n") + 1
+    return _line_of(changed, at)
+
+
+@pytest.fixture(scope="module")
+def checked_copy(tmp_path_factory):
+    copy = tmp_path_factory.mktemp("hostile-checked")
+    for name in ("docs", "data"):
+        shutil.copytree(ROOT / name, copy / name)
+    return copy
+
+
+def _project_problems(root: Path) -> str:
+    import sys
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from check import find_problems            # the checks `make check` and the build run first
+    return "\n".join(map(str, find_problems(root)[0]))
+
+
+@pytest.mark.parametrize("case", MERGED_CASES, ids=[c[0] for c in MERGED_CASES])
+def test_mistakes_in_the_merged_parts_end_in_a_message(checked_copy, case):
+    _, name, old, new, at, words = case
+    path = checked_copy / name
+    original = path.read_text(encoding="utf-8")
+    assert old in original, f"the case no longer fits {name}: {old!r}"
+    changed = original.replace(old, new, 1)
+    line = _expected_line(original, changed, old, new, at)
+    path.write_text(changed, encoding="utf-8")
+    try:
+        report = _project_problems(checked_copy)
+    except Exception:
+        pytest.fail("traceback instead of a message:\n" + traceback.format_exc())
+    finally:
+        path.write_text(original, encoding="utf-8")
+    assert report, "the mistake passed silently"
+    assert f"{name}:{line}" in report, report
+    assert words in report, report
+    assert "How to fix:" in report
+
+
+# data/spanish_style.yml: (id, old, new, expected line, words); checked by tests/site/test_spanish_style.py
+STYLE_CASES = [
+    ("broken-yaml", "- form: resiliencias\n", "- form: resiliencias\n  preferred: [unclosed\n", "  preferred: factores de resiliencia", "cannot be read"),
+    ("tab-indent", "- form: resiliencias\n", "- form: resiliencias\n\tx: y\n", "\tx: y", "tab"),
+    ("missing-preferred", "  preferred: tendencias contraproducentes\n", "", "- form: tendencias poco útiles", "'preferred' is missing"),
+    ("not-a-list", None, "form: resiliencias\n", "form: resiliencias", "should be a list"),
+    ("misspelt-field", "- form: resiliencias\n", "- form: resiliencias\n  prefered: x\n", "  prefered: x", "did you mean 'preferred'"),
+    ("cited-in-as-text", "- form: resiliencias\n", "- form: resiliencias\n  cited_in: data/glossary.yml\n", "  cited_in: data/glossary.yml\n", "should be a list"),
+    ("cited-in-unknown-entry", "- form: resiliencias\n", "- form: resiliencias\n  cited_in: [{file: data/glossary.yml, entry: no-such-entry}]\n", "- form: resiliencias", "not an entry there"),
+    ("empty-form", "- form: resiliencias\n", "- form: ' '\n", "- form: ' '", "is empty"),
+    ("unknown-glossary-entry", "- form: resiliencias\n", "- form: resiliencias\n  glossary: no-such-term\n", "- form: resiliencias", "unknown glossary entry"),
+]
+
+
+@pytest.mark.parametrize("case", STYLE_CASES, ids=[c[0] for c in STYLE_CASES])
+def test_spanish_style_list_mistakes_end_in_a_message(tmp_path, case):
+    from kb.spanish_style import STYLE_FILE, check_project
+    _, old, new, at, words = case
+    (tmp_path / "data").mkdir()
+    (tmp_path / "docs").mkdir()
+    shutil.copy(ROOT / "data" / "glossary.yml", tmp_path / "data" / "glossary.yml")
+    original = (ROOT / STYLE_FILE).read_text(encoding="utf-8")
+    changed = new if old is None else original.replace(old, new, 1)
+    (tmp_path / STYLE_FILE).write_text(changed, encoding="utf-8")
+    try:
+        found = check_project(tmp_path, {"societal-resilience": "resiliencia social", "evidence-based-practice": "x"})
+    except Exception:
+        pytest.fail("traceback instead of a message:\n" + traceback.format_exc())
+    report = "\n".join(map(str, found))
+    assert f"{STYLE_FILE}:{_line_of(changed, at)}" in report and words in report, report
+
+
+def test_a_page_bound_marker_with_an_id_is_named():
+    from kb.context import RenderContext
+    from kb.markers import expand_markers
+    ctx = RenderContext(knowledge=load_knowledge(ROOT / "data"), lang="en")
+    _, found, _ = expand_markers("Text.\n\n<!-- kb:downloads all -->\n\n<!-- kb:site-credits x -->\n", ctx, "data.md")
+    report = "\n".join(map(str, found))
+    assert "docs/data.md:3:" in report and "takes no id" in report and "docs/data.md:5:" in report, report
+
+
+EXTRA_TEXT = """site_name: X
+extra:
+  report_repo_url: !ENV [SITE_REPO_URL, ""]
+  contact_email: !ENV [SITE_CONTACT_EMAIL, ""]
+  publisher:
+    en: the maintainers
+    es: las personas
+"""
+
+
+@pytest.mark.parametrize("extra,line,words", [
+    ({"publisher": {"en": "<img src=x onerror=alert(1)>", "es": "x"}}, 6, "'<'"),
+    ({"publisher": {"en": "the *maintainers*{ onclick=alert(1) }", "es": "x"}}, 6, "'{'"),
+    ({"publisher": {"en": "x", "es": ["a", "b"]}}, 7, "one text"),
+    ({"publisher": {"en": "x", "es": "\u202eevil"}}, 7, "U+202E"),
+    ({"report_repo_url": "javascript:alert(1)"}, 3, "script or data address"),
+    ({"report_repo_url": "http://github.com/o/r"}, 3, "https://"),
+    ({"report_repo_url": 'https://github.com/o/r" onclick="x'}, 3, "quotes"),
+    ({"contact_email": 'a" onmouseover="alert(1)@x.org'}, 4, "not an e-mail address"),
+    ({"contact_email": "Team <team@example.org>"}, 4, "not an e-mail address"),
+])
+def test_mkdocs_extra_values_reaching_every_page_are_checked(extra, line, words):
+    from kb.page_checks import check_site_extra
+    report = "\n".join(map(str, check_site_extra(extra, EXTRA_TEXT)))
+    assert f"mkdocs.yml:{line}" in report and words in report and "How to fix:" in report, report
+    assert check_site_extra({"publisher": {"en": "the maintainers", "es": "las personas"},
+                             "report_repo_url": "https://github.com/o/r", "contact_email": "team@example.org"}, EXTRA_TEXT) == []
+
+
+def test_the_publisher_name_is_escaped_where_it_is_shown():
+    from kb.context import RenderContext
+    from kb.credits import render_credits
+    ctx = RenderContext(knowledge=load_knowledge(ROOT / "data"), lang="en", extra={"publisher": {"en": "<b onclick=x>A</b>"}})
+    assert "<b onclick" not in render_credits(ctx)
+    assert render_credits(RenderContext(knowledge=ctx.knowledge, lang="en", extra={"publisher": ["a"]}))   # no traceback
+
+
+@pytest.mark.parametrize("name", ["data/glossary.yml:", "data/assumptions.yml:labels", "data/glosary.yml:genocide",
+                                  "docs/nothere.es.md", "../etc/passwd"])
+def test_make_stamp_refuses_what_it_cannot_stamp(tmp_path, capsys, name):
+    from kb.stamp import main
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "docs").mkdir()
+    before = (tmp_path / "data" / "glossary.yml").read_text(encoding="utf-8")
+    assert main([name], tmp_path) == 2
+    assert name in capsys.readouterr().err
+    assert (tmp_path / "data" / "glossary.yml").read_text(encoding="utf-8") == before
