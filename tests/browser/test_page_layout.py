@@ -84,3 +84,20 @@ def test_the_other_edition_notice_leaves_the_footer_readable(browser, server, vi
     for box in tab.locator(".kb-footer-links a").evaluate_all("ns => ns.map(n => n.getBoundingClientRect().height)"):
         assert box >= 24                                    # WCAG 2.5.8 target size
     context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"viewport": {"width": 1280, "height": 900}}])
+def test_edit_this_entry_sits_on_the_glossary_terms_line(browser, server, viewport):
+    context = browser.new_context(**viewport)
+    tab = context.new_page()
+    tab.goto(f"{server}/es/glossary/")
+    entry = tab.locator(".kb-entry", has=tab.locator("#genocide"))
+    term, edit = entry.locator("h3").bounding_box(), entry.locator("a.kb-entry-edit").bounding_box()
+    assert edit["y"] < term["y"] + term["height"] and edit["x"] > term["x"]   # beside, not below
+    assert edit["height"] >= 24                                              # WCAG 2.5.8
+    fact = entry.locator(".kb-facts li").first
+    entry.locator("summary").click()
+    assert abs(fact.bounding_box()["x"] - term["x"]) <= 1                   # flush with the term
+    tab.get_by_label("Filtrar el glosario").fill("genocidio")
+    assert tab.locator(".kb-entry:visible").count() < 5                     # hidden entries stay hidden
+    context.close()
