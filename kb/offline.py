@@ -62,7 +62,8 @@ def rewrite_page(page_html: str, page_path: str, present: set[str], site_url: st
     # neither loads the index nor starts the worker, whose failure would stop its other scripts.
     page_html = page_html.replace('<form class="md-search__form" name="search">', '<form class="md-search__form">', 1)
     page_html = page_html.replace('data-md-component="search"', 'data-kb-offline-search', 1)
-    page_html = page_html.replace('<html lang=', '<html data-kb-offline lang=', 1)
+    # Whatever attributes the <html> tag carries (the theme override adds some before lang).
+    page_html = page_html.replace('<html ', '<html data-kb-offline ', 1)
     return page_html.replace('<div class="md-copyright">',
                              f'<div class="md-copyright"><p class="kb-offline-notice" role="note">{notice}</p>', 1)
 
