@@ -108,7 +108,7 @@ def run_query(tab, query: str) -> list[str]:
     field = tab.locator(".md-search__input")
     field.fill("")
     field.press("End")
-    tab.wait_for_function("!document.querySelector('.md-search-result__item')")
+    tab.wait_for_function("() => !document.querySelector('.md-search-result__item')")
     field.fill(query)
     field.press("End")   # Material reads the query on key events
     tab.wait_for_selector(".md-search-result__item", timeout=15000)

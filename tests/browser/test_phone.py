@@ -75,7 +75,7 @@ def test_a_link_to_an_entry_opens_it_on_arrival_and_on_a_later_fragment_change(s
     assert entry.locator("details").evaluate("d => d.open")
     assert entry.locator(".kb-facts").first.is_visible()
     small.evaluate("location.hash = '#genocide'")
-    small.wait_for_function("document.querySelector('#genocide').closest('.kb-entry').querySelector('details').open")
+    small.wait_for_function("() => document.querySelector('#genocide').closest('.kb-entry').querySelector('details').open")
 
 
 # --- factor chart -------------------------------------------------------------------------------

@@ -46,7 +46,7 @@ def test_the_page_opened_from_a_result_highlights_the_words_and_opens_the_entry(
     first.tap()
     phone.wait_for_url("**/es/glossary/?h=*#atrocity-crimes")
     entry = phone.locator(".kb-entry", has=phone.locator("#atrocity-crimes"))
-    phone.wait_for_function("document.querySelectorAll('article mark').length > 0", timeout=15000)
+    phone.wait_for_function("() => document.querySelectorAll('article mark').length > 0", timeout=15000)
     assert entry.locator("details").get_attribute("open") is not None
     assert entry.locator("mark").count() >= 2
 
@@ -58,5 +58,5 @@ def test_the_index_is_fetched_as_the_reader_reaches_for_search(phone, server):
     phone.wait_for_load_state("networkidle")
     assert not [u for u in requests if "search_index" in u]
     phone.dispatch_event('label[for="__search"]', "pointerdown")   # a finger down, before the tap ends
-    phone.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.includes('search_index'))")
+    phone.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.includes('search_index'))")
     assert [u for u in requests if "search_index" in u] == [f"{server}/es/search/search_index.json"]
