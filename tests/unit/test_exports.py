@@ -125,3 +125,11 @@ def test_offline_copies_hold_one_edition_and_no_preview_cards():
     assert selected("assets/site.css", "es", "en", languages)
     for path in ("assets/cards/a.png", "downloads/glossary.json", "search/search_index.json", "assets/x.js.map"):
         assert not selected(path, "en", "en", languages)
+
+
+def test_the_offline_marker_goes_on_the_html_tag_whatever_attributes_come_first():
+    # The theme override writes data-kb-go-to-entry before lang; search must still be hidden.
+    from kb.offline import rewrite_page
+    page = '<!doctype html>\n<html data-kb-go-to-entry="Go to the entry" lang="en" class="no-js"><body></body></html>'
+    out = rewrite_page(page, "glossary/index.html", {"glossary/index.html"}, "https://kb.example.org/", "Offline copy")
+    assert '<html data-kb-offline data-kb-go-to-entry="Go to the entry" lang="en"' in out

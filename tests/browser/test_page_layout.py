@@ -1,0 +1,103 @@
+"""How the merged pages look, measured in Chromium (positions and computed styles, never pixels):
+the style sheet applies whole at every width, the end of a page is one quiet block, the quoted
+definitions are at full contrast and the other-edition notice hides nothing for good."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+
+
+def test_every_block_of_the_style_sheet_is_closed():
+    # One unclosed "@media (max-width: 45em) {" once nested every later rule in it, so on a
+    # desktop the glossary, citation and provenance styles silently did not apply.
+    css = re.sub(r"/\*.*?\*/", "", (ROOT / "docs/assets/site.css").read_text(encoding="utf-8"), flags=re.S)
+    depth = 0
+    for number, line in enumerate(css.splitlines(), 1):
+        depth += line.count("{") - line.count("}")
+        assert depth >= 0, f"docs/assets/site.css line {number}: a '}}' closes nothing"
+    assert depth == 0, "docs/assets/site.css: a '{' is never closed; every rule after it is nested in it"
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_last_rules_of_the_style_sheet_apply_at_every_width(browser, server, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    tab.goto(f"{server}/glossary/")
+    # The glossary filter is styled near the end of site.css; the provenance label in the middle.
+    assert tab.locator(".kb-filter input").evaluate("n => getComputedStyle(n).maxWidth") == "480px"
+    body = tab.locator(".md-typeset").first.evaluate("n => parseFloat(getComputedStyle(n).fontSize)")
+    label = tab.locator(".kb-provenance").first.evaluate("n => parseFloat(getComputedStyle(n).fontSize)")
+    assert label < body, "the provenance label should be smaller than the text it labels"
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"viewport": {"width": 1280, "height": 900}}])
+def test_the_end_of_a_page_has_one_rule_and_a_plain_bibtex_link(browser, server, viewport):
+    context = browser.new_context(**viewport)
+    tab = context.new_page()
+    tab.goto(f"{server}/es/assumptions/hate-speech/")
+    report, cite = tab.locator(".kb-report"), tab.locator(".kb-cite").first
+    assert report.evaluate("n => getComputedStyle(n).borderTopStyle") == "solid"
+    assert cite.evaluate("n => n.previousElementSibling.className") == "kb-report"
+    assert cite.evaluate("n => getComputedStyle(n).borderTopStyle") == "none"   # not a second rule
+    # The citation's text lines up with the page's text, not indented inside a box.
+    assert abs(cite.locator(".kb-cite-text").bounding_box()["x"] - report.bounding_box()["x"]) <= 1
+    summary = cite.locator("summary")
+    styles = summary.evaluate("n => { const s = getComputedStyle(n); "
+                              "return [s.backgroundColor, getComputedStyle(n.parentElement).borderLeftStyle] }")
+    assert styles == ["rgba(0, 0, 0, 0)", "none"], "BibTeX · RIS should not be a coloured note box"
+    assert summary.bounding_box()["height"] >= 24          # WCAG 2.5.8 target size
+    summary.click()
+    assert cite.locator(".kb-cite-bibtex").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_quoted_working_definitions_are_at_full_contrast(browser, server, scheme):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    tab = context.new_page()
+    tab.goto(f"{server}/definitions/")
+    quote = tab.locator(".kb-quotation blockquote").first
+    colours = quote.evaluate("n => [getComputedStyle(n).color, getComputedStyle(n.closest('.md-typeset')).color]")
+    assert colours[0] == colours[1], colours
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"viewport": {"width": 1280, "height": 900}}])
+def test_the_other_edition_notice_leaves_the_footer_readable(browser, server, viewport):
+    context = browser.new_context(locale="en-US", **viewport)
+    tab = context.new_page()
+    tab.goto(f"{server}/es/about/")
+    hint = tab.locator(".kb-edition-hint")
+    hint.wait_for()
+    tab.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    footer_text = tab.locator(".md-copyright").bounding_box()
+    assert footer_text["y"] + footer_text["height"] <= hint.bounding_box()["y"] + 1
+    for box in tab.locator(".kb-footer-links a").evaluate_all("ns => ns.map(n => n.getBoundingClientRect().height)"):
+        assert box >= 24                                    # WCAG 2.5.8 target size
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"viewport": {"width": 1280, "height": 900}}])
+def test_edit_this_entry_sits_on_the_glossary_terms_line(browser, server, viewport):
+    context = browser.new_context(**viewport)
+    tab = context.new_page()
+    tab.goto(f"{server}/es/glossary/")
+    entry = tab.locator(".kb-entry", has=tab.locator("#genocide"))
+    term, edit = entry.locator("h3").bounding_box(), entry.locator("a.kb-entry-edit").bounding_box()
+    assert edit["y"] < term["y"] + term["height"] and edit["x"] > term["x"]   # beside, not below
+    assert edit["height"] >= 24                                              # WCAG 2.5.8
+    fact = entry.locator(".kb-facts li").first
+    entry.locator("summary").click()
+    assert abs(fact.bounding_box()["x"] - term["x"]) <= 1                   # flush with the term
+    tab.get_by_label("Filtrar el glosario").fill("genocidio")
+    assert tab.locator(".kb-entry:visible").count() < 5                     # hidden entries stay hidden
+    context.close()
