@@ -106,9 +106,6 @@ def add_entry_edit_links(html: str, data_file: str, lines: dict, edit_href: str,
             if close == -1:
                 continue
             at = close + len(match.group("tag")) + 3
-            if html[at:].lstrip().startswith("<details"):   # a collapsed entry (the glossary): inside, once opened
-                summary_end = html.find("</summary>", at)
-                at = summary_end + len("</summary>") if summary_end != -1 else at
         else:
             at = match.end()
         out += [html[last:at], link]
