@@ -393,6 +393,12 @@ def _check_assumptions(k: Knowledge) -> list[Problem]:
             problems.append(Problem(file, line, slug, f"the page '{assumption.page}' is also the page of '{pages[assumption.page]}'",
                                     "each assumption has its own page in docs/assumptions/"))
         pages.setdefault(assumption.page, slug)
+        if assumption.en is not None and assumption.heading_from is None:
+            problems.append(Problem(file, line, slug, "the paper's heading ('en: heading:') has no 'heading_from'",
+                                    "add 'heading_from: {kind: paper, ref: " + assumption.page + "}'"))
+        if assumption.es is not None and assumption.en is None:
+            problems.append(Problem(file, line, slug, "there is a Spanish heading but no English one",
+                                    "add 'en: {heading: ...}' with the paper's heading, word for word"))
     return problems
 
 

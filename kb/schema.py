@@ -326,6 +326,16 @@ class InterfaceString(Strict):
 
 
 # --- assumptions.yml ----------------------------------------------------------------------
+class AssumptionText(Strict):
+    # The paper's own heading for the assumption, word for word (es: the site's translation of it).
+    # The page's H1 is the site's shorter title; the heading is shown under it as a quotation.
+    heading: Text
+
+
+class AssumptionTextEs(AssumptionText):
+    translated_from: Fingerprint = ""
+
+
 class Assumption(Strict):
     """One of the paper's nine assumptions. Its title and summary are the page's H1 and
     description; this entry is the authority for its number and the dimensions it touches."""
@@ -335,6 +345,9 @@ class Assumption(Strict):
     dimensions: list[Slug] = []
     # Where the assumption-to-dimension mapping comes from (the paper does not state it: "site").
     provenance: Provenance
+    heading_from: Optional[Provenance] = None     # of `heading`: the paper, and the page presenting it
+    en: Optional[AssumptionText] = None
+    es: Optional[AssumptionTextEs] = None
 
 
 # File name -> the model of one entry. The order is the order of loading and of messages.
