@@ -50,6 +50,8 @@ def render_organizations(ctx: RenderContext) -> str:
             if gloss:
                 out += [f'<p class="kb-gloss">{inline_html(gloss)}</p>', ""]
             out += part(ctx, org.provenance, text.description, "kb-description", ctx.lang_attr(org))
+            if text.context and org.context_from is not None:     # what the paper says, labelled as the paper's
+                out += part(ctx, org.context_from, text.context, "kb-context", ctx.lang_attr(org))
             facts = [f"**{ctx.ui('scope')}:** {ctx.ui('scope_' + org.scope.replace('-', '_'))}",
                      f"**{ctx.ui('cited_on')}:** <!-- kb:used-on {org.slug} -->"]
             if org.links:

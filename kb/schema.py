@@ -246,6 +246,7 @@ class OrganizationText(Strict):
     abbreviation: OptionalName = ""
     variants: list[Name] = []
     description: Text
+    context: OptionalText = ""     # what the paper says about the organization (its own provenance)
 
 
 class OrganizationTextEs(OrganizationText):
@@ -258,6 +259,7 @@ class Organization(Strict):
     type: OrganizationType
     scope: Scope
     provenance: Provenance                 # of `description`
+    context_from: Optional[Provenance] = None     # of `context`, required when there is one
     links: list["EvidencedLink"] = []      # official pages, each with where the address was seen
     en: OrganizationText
     es: Optional[OrganizationTextEs] = None
