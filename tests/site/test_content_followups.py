@@ -54,3 +54,29 @@ def test_the_pathfinders_review_names_its_authors_and_year_as_the_site_s_details
     text = site.text("sources/")
     assert "Flávia Carbonari" in text and "David Marques" in text
     assert "the site's details" in " ".join(entry["en"]["note"].split())
+
+
+def test_every_official_link_names_the_host_it_was_seen_on():
+    """An address is shown only where it was seen: the place recorded in `seen_in` names its host
+    (issue 10 item 6: no guessed addresses)."""
+    for name in ("organizations.yml", "sources.yml"):
+        for entry in yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8")):
+            for link in entry.get("links", []):
+                host = re.sub(r"^https://(www\.)?", "", link["url"]).split("/")[0]
+                if host == "undocs.org":      # a UN document: its symbol is the evidence
+                    symbol = link["url"].split("undocs.org/", 1)[1].removeprefix("es/")
+                    assert symbol in link["seen_in"], f"data/{name} {entry['slug']}: {symbol} not in seen_in"
+                else:
+                    assert host in link["seen_in"], f"data/{name} {entry['slug']}: {host} not in seen_in"
+
+
+def test_most_organizations_with_a_site_of_their_own_are_linked(site):
+    linked = [o["slug"] for o in ORGANIZATIONS if o.get("links")]
+    assert len(linked) >= 19
+    soup = site.soup("organizations/")
+    for org in ORGANIZATIONS:
+        if not org.get("links"):
+            continue
+        heading = soup.find(id=org["slug"])
+        link = heading.find_next("a", href=org["links"][0]["url"])
+        assert link is not None and link.find_previous("h3") is heading, f"{org['slug']}: its official link is not shown"
