@@ -57,3 +57,16 @@ def test_the_overview_quotes_every_heading_under_its_assumption(site, edition):
         assert figure.find_previous(["h2"]) is section
         shown = figure.find("q", lang="en") if edition else figure.find("blockquote")
         assert words(shown.get_text()) == expected["heading"]
+
+
+@pytest.mark.parametrize("edition", ["", "es/"])
+def test_the_home_page_lists_each_assumption_under_its_page_s_title(site, edition):
+    """One title per assumption: the home page's list says what the page's H1 says (after
+    "Assumption N:"), so that a reader who clicks finds the words they clicked."""
+    soup = site.soup(edition)
+    items = soup.find(id="the-nine-assumptions").find_next("ol").find_all("li")
+    assert len(items) == 9
+    for number, item in enumerate(items, start=1):
+        page = site.soup(edition + HEADINGS[number]["page"])
+        h1 = words(page.find("h1").get_text()).rstrip("¶").strip()
+        assert h1.split(": ", 1)[1] == words(item.get_text()), f"{edition} home, assumption {number}"
