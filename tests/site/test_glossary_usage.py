@@ -6,6 +6,7 @@ matched.)"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,15 @@ def test_every_glossary_term_is_used_somewhere(site, edition, lang):
 def test_intentionally_unused_terms_exist():
     slugs = {entry["slug"] for entry in GLOSSARY}
     assert set(INTENTIONALLY_UNUSED) <= slugs
+
+
+def test_no_variant_is_a_fragment_of_a_phrase_split_at_its_commas():
+    """`variants: [local approaches, ownership, and leadership]` is three variants in YAML, and the
+    auto-linker then links "and leadership" anywhere. A phrase with commas must be quoted."""
+    fragments = re.compile(r"^(and|or|nor|y|e|o|u|ni)\b", re.IGNORECASE)
+    for entry in GLOSSARY:
+        for lang in ("en", "es"):
+            for variant in (entry.get(lang) or {}).get("variants", []):
+                assert not fragments.match(str(variant)), (
+                    f"data/glossary.yml {entry['slug']} ({lang}): the variant '{variant}' looks like the end of "
+                    "a phrase split at a comma; put the whole phrase in quotation marks")
