@@ -79,6 +79,8 @@ def render_sources(ctx: RenderContext) -> str:
                 title = f'<cite lang="en">{inline_html(text.title)}</cite>'
             out += [f'<div class="kb-source" id="{source.slug}" markdown>', "",
                     f"{title}. {text.publisher}{year}.{addition}", ""]
+            if text.context and source.context_from is not None:   # what the paper says, then what the site adds
+                out += part(ctx, source.context_from, text.context, "kb-context", ctx.lang_attr(source))
             if text.note:
                 out += part(ctx, source.provenance, link_see_phrases(text.note, source.see), "kb-description",
                             ctx.lang_attr(source))

@@ -273,6 +273,7 @@ class SourceText(Strict):
     title: Text
     publisher: Text
     note: OptionalText = ""
+    context: OptionalText = ""     # what the paper says about or takes from the source (its own provenance)
 
 
 class SourceTextEs(SourceText):
@@ -286,6 +287,7 @@ class Source(Strict):
     publisher: list[Slug] = []
     site_addition: bool = False
     provenance: Provenance                 # of `note`
+    context_from: Optional[Provenance] = None     # of `context`, required when there is one
     evidence: list[Text] = []              # where the site's added details were checked
     links: list["EvidencedLink"] = []      # official pages, each with where the address was seen
     # targets of the note's "See …" / "Ver …" phrases, in order: page.md#anchor each

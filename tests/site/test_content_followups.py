@@ -80,3 +80,16 @@ def test_most_organizations_with_a_site_of_their_own_are_linked(site):
         heading = soup.find(id=org["slug"])
         link = heading.find_next("a", href=org["links"][0]["url"])
         assert link is not None and link.find_previous("h3") is heading, f"{org['slug']}: its official link is not shown"
+
+
+@pytest.mark.parametrize("edition", ["", "es/"])
+def test_what_the_paper_takes_from_a_source_is_labelled_as_the_paper_s(site, edition):
+    soup = site.soup(edition + "sources/")
+    split = [slug for slug, s in SOURCES.items() if s["en"].get("context")]
+    assert len(split) >= 4
+    for slug in split:
+        context = soup.find(id=slug).select_one(".kb-context")
+        assert context is not None and context.get("data-provenance") == "paper", slug
+        assert PAPER_SAYS[edition].search(words(context.get_text())), slug
+        for description in soup.find(id=slug).select(".kb-description[data-provenance=site]"):
+            assert not PAPER_SAYS[edition].search(words(description.get_text())), slug
