@@ -54,7 +54,7 @@ KEYS: frozenset[str] = frozenset({
     "dimension_of", "go_to_entry",
     # whose words a text is (kb/provenance.py), external links, the About page's credits (kb/credits.py)
     "provenance_based_on", "provenance_site_gloss", "provenance_site_note", "provenance_annex",
-    "provenance_site_mapping", "external_link", "evidence", "official_site", "online", "glossary_terms",
+    "provenance_site_mapping", "paper_heading", "original_in_english", "external_link", "evidence", "official_site", "online", "glossary_terms",
     "credits_heading", "credits_publisher", "credits_report", "credits_report_link",
     "licence_heading", "licence_text", "privacy_heading", "privacy_text",
     # open data: the Data page, citations, the print edition, offline copies (kb/data_page.py,

@@ -354,6 +354,8 @@ def _provenance_problems(k: Knowledge) -> list[Problem]:
         if entry.en.quotation and entry.es is not None and not entry.es.quotation:
             problems.append(Problem(file, line, slug, "the English block quotes a text but the Spanish block does not",
                                     "add 'quotation:' to the es: block with a faithful translation of the quoted text"))
+    for file, table in (("data/organizations.yml", k.organizations), ("data/sources.yml", k.sources)):
+        problems += _context_problems(k, file, table)
     file = "data/sources.yml"
     for slug, source in k.sources.items():
         for lang in LANGUAGES:
@@ -400,6 +402,26 @@ def _check_assumptions(k: Knowledge) -> list[Problem]:
             problems.append(Problem(file, line, slug, f"the page '{assumption.page}' is also the page of '{pages[assumption.page]}'",
                                     "each assumption has its own page in docs/assumptions/"))
         pages.setdefault(assumption.page, slug)
+        if assumption.en is not None and assumption.heading_from is None:
+            problems.append(Problem(file, line, slug, "the paper's heading ('en: heading:') has no 'heading_from'",
+                                    "add 'heading_from: {kind: paper, ref: " + assumption.page + "}'"))
+        if assumption.es is not None and assumption.en is None:
+            problems.append(Problem(file, line, slug, "there is a Spanish heading but no English one",
+                                    "add 'en: {heading: ...}' with the paper's heading, word for word"))
+    return problems
+
+
+def _context_problems(k: Knowledge, file: str, table: dict) -> list[Problem]:
+    """What the paper says about an entry (`context`) says whose it is (`context_from`), and back."""
+    problems = []
+    for slug, entry in table.items():
+        has_context = any(getattr(getattr(entry, lang) or entry.en, "context") for lang in LANGUAGES)
+        if has_context != (entry.context_from is not None):
+            problems.append(Problem(file, k.lines.get((file, slug), 0), slug,
+                                    "the entry has a 'context' but no 'context_from'" if has_context
+                                    else "'context_from' is set but the entry has no 'context' text",
+                                    "add 'context_from: {kind: paper, ref: \"page.md#anchor\"}' saying where the paper says it"
+                                    if has_context else "add the 'context' text in en: and es:, or remove 'context_from'"))
     return problems
 
 

@@ -22,7 +22,7 @@ from .page_checks import (check_heading_ids, check_headings, check_language_file
                           has_headings_without_id, heading_ids)
 from .paths import english_path, is_english, localized_path, translated_path
 from .problems import Problem
-from .reference_pages import AssumptionPage, render_assumption_dimensions
+from .reference_pages import AssumptionPage, render_assumption_dimensions, render_paper_heading
 from .status_page import PageTranslation
 from .translation import page_status
 
@@ -81,8 +81,25 @@ def read_assumptions(k, sources: dict[str, str], lang: str, default: str, titles
         found.append(AssumptionPage(number=assumption.number, path=assumption.page,
                                     title=titles.get(assumption.page, assumption.page),
                                     description=str(local_meta.get("description", english_meta.get("description", ""))),
-                                    dimensions=tuple(assumption.dimensions)))
+                                    dimensions=tuple(assumption.dimensions),
+                                    heading=_heading(assumption, lang),
+                                    heading_original=assumption.en.heading if assumption.en else ""))
     return found
+
+
+def _heading(assumption, lang: str) -> str:
+    """The paper's heading in the edition's language (the English one where no translation)."""
+    block = getattr(assumption, lang, None) or assumption.en
+    return block.heading if block else ""
+
+
+def insert_after_title(markdown: str, block: str) -> str:
+    """Add a block right under the page's H1 (or at its start)."""
+    if not block:
+        return markdown
+    match = re.search(r"^# .*\n", markdown, re.MULTILINE)
+    at = match.end() if match else 0
+    return markdown[:at] + "\n" + block + "\n" + markdown[at:]
 
 
 def read_page_translations(sources: dict[str, str], lang: str = "es") -> list[PageTranslation]:
@@ -111,6 +128,7 @@ def expand_page(markdown: str, ctx: RenderContext, src_uri: str, sources: dict[s
     assumption = next((a for a in ctx.assumptions if a.path == english_path(src_uri)), None)
     if assumption:
         expanded = insert_before_related(expanded, render_assumption_dimensions(ctx, assumption))
+        expanded = insert_after_title(expanded, render_paper_heading(ctx, assumption))
     return expanded, problems, notes
 
 

@@ -9,7 +9,7 @@ from .collation import sort_key
 from .context import RenderContext
 from .glossary_page import GLOSSARY
 from .inline import inline_html
-from .provenance import definition_parts, evidenced_links, label, mark_english_titles, part
+from .provenance import PAPER_URL, definition_parts, evidenced_links, label, mark_english_titles, part
 from .see_links import link_see_phrases
 
 ORGANIZATIONS = "organizations.md"
@@ -25,6 +25,8 @@ class AssumptionPage:
     title: str              # H1 in the edition's language
     description: str        # front-matter description in the edition's language
     dimensions: tuple[str, ...]
+    heading: str = ""           # the paper's own heading (es: the site's translation of it)
+    heading_original: str = ""  # the paper's English heading, shown beside a translation
 
 
 def render_organizations(ctx: RenderContext) -> str:
@@ -48,6 +50,8 @@ def render_organizations(ctx: RenderContext) -> str:
             if gloss:
                 out += [f'<p class="kb-gloss">{inline_html(gloss)}</p>', ""]
             out += part(ctx, org.provenance, text.description, "kb-description", ctx.lang_attr(org))
+            if text.context and org.context_from is not None:     # what the paper says, labelled as the paper's
+                out += part(ctx, org.context_from, text.context, "kb-context", ctx.lang_attr(org))
             facts = [f"**{ctx.ui('scope')}:** {ctx.ui('scope_' + org.scope.replace('-', '_'))}",
                      f"**{ctx.ui('cited_on')}:** <!-- kb:used-on {org.slug} -->"]
             if org.links:
@@ -75,6 +79,8 @@ def render_sources(ctx: RenderContext) -> str:
                 title = f'<cite lang="en">{inline_html(text.title)}</cite>'
             out += [f'<div class="kb-source" id="{source.slug}" markdown>', "",
                     f"{title}. {text.publisher}{year}.{addition}", ""]
+            if text.context and source.context_from is not None:   # what the paper says, then what the site adds
+                out += part(ctx, source.context_from, text.context, "kb-context", ctx.lang_attr(source))
             if text.note:
                 out += part(ctx, source.provenance, link_see_phrases(text.note, source.see), "kb-description",
                             ctx.lang_attr(source))
@@ -135,12 +141,34 @@ def render_definition(ctx: RenderContext, slug: str) -> str:
     ])
 
 
+def render_paper_heading(ctx: RenderContext, assumption: AssumptionPage) -> str:
+    """The paper's own heading for an assumption, as a marked and attributed quotation (review
+    P25): the page's H1 is the site's shorter title. In Spanish: the site's translation, with the
+    English original beside it."""
+    if not assumption.heading:
+        return ""
+    key = "provenance_quote_paper" + ("_translated" if ctx.lang != "en" else "")
+    caption = escape(ctx.ui("paper_heading").replace("{number}", str(assumption.number)))
+    if ctx.lang != "en" and assumption.heading_original:
+        caption += (f' ({escape(ctx.ui("original_in_english"))}: '
+                    f'<q lang="en">{escape(assumption.heading_original)}</q>)')
+    return "\n".join([
+        f'<figure class="kb-quotation kb-paper-heading" data-provenance="paper">',
+        f'<blockquote cite="{PAPER_URL}"><p>{escape(assumption.heading)}</p></blockquote>',
+        f'<figcaption>{caption}. <span class="kb-provenance">{ctx.ui(key)}</span></figcaption>',
+        "</figure>", ""])
+
+
 def render_assumptions_list(ctx: RenderContext) -> str:
     k = ctx.knowledge
     out = []
     for a in ctx.assumptions:
         dims = ", ".join(f"[{ctx.text(k.dimensions[d]).title}](/dimensions/{d}.md)" for d in a.dimensions)
-        out += [f"## [{a.title}](/{a.path}) {{ #assumption-{a.number} }}", "", a.description, ""]
+        out += [f"## [{a.title}](/{a.path}) {{ #assumption-{a.number} }}", ""]
+        heading = render_paper_heading(ctx, a)
+        if heading:
+            out += [heading, ""]
+        out += [a.description, ""]
         if dims:
             # A Markdown-enabled block: links inside a raw <p> would be shown as typed (review P15).
             out += ['<div class="kb-counts" data-provenance="site" markdown>', "",

@@ -278,6 +278,7 @@ class OrganizationText(Strict):
     abbreviation: OptionalName = ""
     variants: list[Name] = []
     description: Text
+    context: OptionalText = ""     # what the paper says about the organization (its own provenance)
 
 
 class OrganizationTextEs(OrganizationText):
@@ -290,6 +291,7 @@ class Organization(Strict):
     type: OrganizationType
     scope: Scope
     provenance: Provenance                 # of `description`
+    context_from: Optional[Provenance] = None     # of `context`, required when there is one
     links: list["EvidencedLink"] = []      # official pages, each with where the address was seen
     en: OrganizationText
     es: Optional[OrganizationTextEs] = None
@@ -303,6 +305,7 @@ class SourceText(Strict):
     title: Text
     publisher: Text
     note: OptionalText = ""
+    context: OptionalText = ""     # what the paper says about or takes from the source (its own provenance)
 
 
 class SourceTextEs(SourceText):
@@ -316,6 +319,7 @@ class Source(Strict):
     publisher: list[Slug] = []
     site_addition: bool = False
     provenance: Provenance                 # of `note`
+    context_from: Optional[Provenance] = None     # of `context`, required when there is one
     evidence: list[Text] = []              # where the site's added details were checked
     links: list["EvidencedLink"] = []      # official pages, each with where the address was seen
     # targets of the note's "See …" / "Ver …" phrases, in order: page.md#anchor each
@@ -358,6 +362,16 @@ class InterfaceString(Strict):
 
 
 # --- assumptions.yml ----------------------------------------------------------------------
+class AssumptionText(Strict):
+    # The paper's own heading for the assumption, word for word (es: the site's translation of it).
+    # The page's H1 is the site's shorter title; the heading is shown under it as a quotation.
+    heading: Text
+
+
+class AssumptionTextEs(AssumptionText):
+    translated_from: Fingerprint = ""
+
+
 class Assumption(Strict):
     """One of the paper's nine assumptions. Its title and summary are the page's H1 and
     description; this entry is the authority for its number and the dimensions it touches."""
@@ -367,6 +381,9 @@ class Assumption(Strict):
     dimensions: list[Slug] = []
     # Where the assumption-to-dimension mapping comes from (the paper does not state it: "site").
     provenance: Provenance
+    heading_from: Optional[Provenance] = None     # of `heading`: the paper, and the page presenting it
+    en: Optional[AssumptionText] = None
+    es: Optional[AssumptionTextEs] = None
 
 
 # --- spanish_style.yml (checked by kb/spanish_style.py, not loaded into Knowledge) ----------------

@@ -75,7 +75,15 @@ def stamp_yaml_lines(lines: list[str], es_line: int, fingerprint_line: int | Non
     lines = list(lines)
     if fingerprint_line:
         index = fingerprint_line - 1
-        lines[index] = re.sub(r"(translated_from:).*$", rf'\g<1> "{fingerprint}"', lines[index].rstrip("\n")) + "\n"
+        # Only the value: in a one-line block ("es: {translated_from: ..., heading: ...}") more follows.
+        lines[index] = re.sub(r"(translated_from:)\s*(\"[^\"]*\"|'[^']*'|[^,}\s]*)", rf'\g<1> "{fingerprint}"',
+                              lines[index].rstrip("\n"), count=1) + "\n"
+        return lines
+    # A one-line block ("es: {heading: ...}"): add the key inside its braces.
+    flow = re.match(r"^(\s*es:\s*\{)(\s*)", lines[es_line - 1])
+    if flow:
+        line = lines[es_line - 1]
+        lines[es_line - 1] = f'{flow.group(1)}translated_from: "{fingerprint}", ' + line[flow.end():]
         return lines
     # No key yet: add it as the first field of the es block, with that block's indentation.
     first_field = lines[es_line] if es_line < len(lines) else ""

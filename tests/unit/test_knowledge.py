@@ -193,7 +193,7 @@ def test_two_assumptions_with_one_number(data):
         f.write("- slug: funding\n  number: 5\n  page: assumptions/funding.md\n  dimensions: []\n"
                 "  provenance: {kind: site}\n")
     [problem] = problems(data)
-    assert (problem.file, problem.line, problem.entry) == ("data/assumptions.yml", 6, "funding")
+    assert (problem.file, problem.line, problem.entry) == ("data/assumptions.yml", 9, "funding")
     assert "the number 5 is also given to 'evidence'" in problem.message
 
 
@@ -260,3 +260,10 @@ def test_every_interface_key_written_in_the_code_is_declared():
     for path in [*(root / "kb").glob("*.py"), *(root / "hooks").glob("*.py")]:
         used |= set(re.findall(r"""\bui\((?:config, )?["']([a-z_]+)["']\)""", path.read_text(encoding="utf-8")))
     assert used and used <= KEYS, sorted(used - KEYS)
+
+
+def test_a_paper_heading_without_its_origin_is_reported(data):
+    edit(data, "assumptions.yml", "  heading_from: {kind: paper, ref: assumptions/evidence.md}\n", "")
+    [problem] = problems(data)
+    assert (problem.file, problem.entry) == ("data/assumptions.yml", "evidence") and problem.line > 0
+    assert "'heading_from'" in problem.message and "kind: paper" in problem.fix
