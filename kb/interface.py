@@ -106,6 +106,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "credits_publisher": frozenset({"publisher", "paper"}),
     "credits_report": frozenset({"link"}),
     "glossary_filter_count": frozenset({"n", "total"}),
+    "paper_heading": frozenset({"number"}),
 }
 
 
