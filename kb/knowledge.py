@@ -7,6 +7,7 @@ problem in every file, each with its file, line, entry and fix.
 from __future__ import annotations
 
 import difflib
+import functools
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,18 +104,13 @@ def _load_entries(data_dir: Path, filename: str, model) -> tuple[dict, list[Prob
     parsed: dict[str, object] = {}
     lines: dict[tuple[str, str], int] = {}
     seen_folded: dict[str, str] = {}
-    adapter = TypeAdapter(model)
     for index, item in enumerate(raw):
         label = _entry_label(item, index)
         line = getattr(item, "line", getattr(raw, "line", 1))
-        if not isinstance(item, dict):
-            problems.append(Problem(name, line, label, "this entry is not a set of 'key: value' fields",
-                                    "write the entry as '- slug: ...' followed by its fields, indented by two spaces"))
-            continue
-        try:
-            entry = adapter.validate_python(dict(item))
-        except ValidationError as error:
-            problems += [_explain(name, item, label, e, model) for e in error.errors()]
+        entry, item_problems = validate_item(name, item, label, line, model,
+                                             "write the entry as '- slug: ...' followed by its fields, indented by two spaces")
+        problems += item_problems
+        if entry is None:
             continue
         folded = fold(entry.slug)
         if folded in seen_folded:
@@ -127,6 +123,22 @@ def _load_entries(data_dir: Path, filename: str, model) -> tuple[dict, list[Prob
         parsed[entry.slug] = entry
         lines[(name, entry.slug)] = line
     return parsed, problems, lines
+
+
+@functools.lru_cache(maxsize=None)
+def _adapter(model) -> TypeAdapter:
+    return TypeAdapter(model)
+
+
+def validate_item(name: str, item, label: str, line: int, model, shape_fix: str):
+    """One entry of a data file's list, checked against `model`: (the entry, []) or (None, problems),
+    each problem with the file, the line and the fix."""
+    if not isinstance(item, dict):
+        return None, [Problem(name, line, label, "this entry is not a set of 'key: value' fields", shape_fix)]
+    try:
+        return _adapter(model).validate_python(dict(item)), []
+    except ValidationError as error:
+        return None, [_explain(name, item, label, e, model) for e in error.errors()]
 
 
 def _load_interface(data_dir: Path) -> tuple[dict, list[Problem], dict[str, int]]:

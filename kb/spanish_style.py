@@ -42,9 +42,7 @@ class Form:
 def load_forms(root: Path) -> tuple[list[Form], list[Problem]]:
     """The forms of data/spanish_style.yml, checked against schema.SpanishStyleForm: every mistake
     is a Problem with the file's line, as for the other data files."""
-    from pydantic import TypeAdapter, ValidationError
-
-    from .knowledge import _explain
+    from .knowledge import validate_item
     from .schema import SpanishStyleForm
     from .yamlsource import load_yaml_file
 
@@ -58,18 +56,13 @@ def load_forms(root: Path) -> tuple[list[Form], list[Problem]]:
         return [], [Problem(STYLE_FILE, getattr(entries, "line", 1), "", "the file should be a list of forms",
                             "start each entry with '- form: ...', then 'preferred:' and 'reason:' indented by two spaces")]
     forms, problems = [], []
-    adapter = TypeAdapter(SpanishStyleForm)
     for number, item in enumerate(entries, 1):
         line = getattr(item, "line", getattr(entries, "line", 1))
         label = item.get("form") if isinstance(item, dict) and isinstance(item.get("form"), str) else f"entry {number}"
-        if not isinstance(item, dict):
-            problems.append(Problem(STYLE_FILE, line, label, "this entry is not a set of 'key: value' fields",
-                                    "write each entry as: - {form: ..., preferred: ..., reason: ...}"))
-            continue
-        try:
-            entry = adapter.validate_python(dict(item))
-        except ValidationError as error:
-            problems += [_explain(STYLE_FILE, item, label, e, SpanishStyleForm) for e in error.errors()]
+        entry, item_problems = validate_item(STYLE_FILE, item, label, line, SpanishStyleForm,
+                                             "write each entry as: - {form: ..., preferred: ..., reason: ...}")
+        problems += item_problems
+        if entry is None:
             continue
         cited = tuple((c.file, c.entry) for c in entry.cited_in)
         for file, slug in cited:
