@@ -1,7 +1,7 @@
 """Citations ("Cite this page", "Cite the paper") and schema.org JSON-LD, from page metadata.
 
 Pure functions: the hook gives the page's title, address, language and the data's version; the
-words come from data/interface.yml and the paper's reference from kb/exports.PAPER.
+words come from data/interface.yml and the paper's reference from kb/paper.py.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import html
 import json
 import re
 
-from .exports import PAPER, PAPER_URL
+from .paper import PAPER, PAPER_URL
 from .inline import first_sentence
 from .knowledge import Knowledge
 

@@ -6,7 +6,8 @@ import re
 from html import escape
 
 from .context import RenderContext
-from .provenance import PAPER_URL, external_link
+from .paper import PAPER_URL
+from .provenance import external_link
 
 
 def issues_url(edit_url: str) -> str:

@@ -23,18 +23,11 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from . import schema
 from .knowledge import Knowledge
+from .paper import PAPER, PAPER_URL
 from .translation import entry_status
 
 FOLDER = "downloads"
 LANGUAGES = ("en", "es")
-PAPER_URL = "https://stanleycenter.org/publications/strategy-mass-violence-prevention/"
-PAPER = {
-    "title": "Strategy Consultation on Mass Violence and Atrocity Prevention",
-    "genre": "Discussion Paper",
-    "publisher": "Stanley Center for Peace and Security",
-    "date": "2020-09",
-    "url": PAPER_URL,
-}
 
 # Licences: the site's own text is CC BY 4.0; the paper's words (the annex's factor phrases and
 # quotations) stay the paper's, credited and not relicensed.

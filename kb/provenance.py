@@ -12,9 +12,9 @@ from html import escape
 
 from .context import RenderContext
 from .inline import first_sentence
+from .paper import PAPER_TITLES, PAPER_URL
 from .schema import Provenance
 
-PAPER_URL = "https://stanleycenter.org/publications/strategy-mass-violence-prevention/"
 # UN document symbols such as A/RES/60/1, A/47/277, S/RES/2282 (2016): these have a stable address.
 UN_SYMBOL = re.compile(r"\b(?:A|S|E)/(?:RES/)?[0-9]+(?:/[0-9]+)*(?:\s\([0-9]{4}\))?")
 
@@ -77,10 +77,6 @@ def label(ctx: RenderContext, provenance: Provenance, kind_key: str = "") -> str
     return f'<span class="kb-provenance">{words}{" · " + detail if detail else ""}</span>'
 
 
-# The paper's English titles (the paper's own, and its publication page's): on Spanish pages
-# they are marked lang="en", so that screen readers read them in English.
-PAPER_TITLES = ("Strategy Consultation on Mass Violence and Atrocity Prevention",
-                "Assessing Our Strategic Priorities for Mass Violence and Atrocity Prevention")
 
 
 def mark_english_titles(ctx: RenderContext, text: str) -> str:

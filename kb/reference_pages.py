@@ -9,7 +9,8 @@ from .collation import sort_key
 from .context import RenderContext
 from .glossary_page import GLOSSARY
 from .inline import inline_html
-from .provenance import PAPER_URL, definition_parts, evidenced_links, label, mark_english_titles, part
+from .paper import PAPER_URL
+from .provenance import definition_parts, evidenced_links, label, mark_english_titles, part
 from .see_links import link_see_phrases
 
 ORGANIZATIONS = "organizations.md"
