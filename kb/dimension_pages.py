@@ -41,14 +41,14 @@ def render_dimension_page(ctx: RenderContext, slug: str) -> str:
         for factor_slug in getattr(dimension, field):
             out.append(_factor_item(ctx, factor_slug, exclude=slug))
         out += ["", "</section>", ""]
-    out += [f'<span class="kb-provenance">{ctx.ui("provenance_annex")}</span>', "", "</div>", ""]
+    out += [f'<span class="kb-provenance" data-search-exclude>{ctx.ui("provenance_annex")}</span>', "", "</div>", ""]
     out += glossary_terms(ctx, dimension)
     touching = [a for a in ctx.assumptions if slug in a.dimensions]
     if touching:
         out += [f"## {ctx.ui('assumptions_touching')} {{ #assumptions }}", ""]
         out += ['<div class="kb-mapping" data-provenance="site" markdown>', ""]
         out += [f"- [{a.title}](/{a.path})" for a in touching]
-        out += ["", f'<span class="kb-provenance">{ctx.ui("provenance_site_mapping")}</span>', "", "</div>", ""]
+        out += ["", f'<span class="kb-provenance" data-search-exclude>{ctx.ui("provenance_site_mapping")}</span>', "", "</div>", ""]
     out += [f"## {ctx.ui('about_this_page')} {{ #about-this-page }}", "",
             ctx.ui("dimension_page_source") + " [" + ctx.ui("all_dimensions") + "](/dimensions/index.md) · "
             f"[{ctx.ui('factor_index')}](/{FACTORS})", ""]

@@ -82,7 +82,7 @@ def render_entry(ctx: RenderContext, entry) -> list[str]:
     lines += definition_parts(ctx, entry, after_gist=True)   # the quotation, the rest of the definition, the paper's context
     if text.note:
         lines += [f'<p class="kb-usage-note" data-provenance="site"{lang}><strong>{ctx.ui("note")}:</strong> '
-                  f'{inline_html(text.note)} <span class="kb-provenance">{ctx.ui("provenance_site_note")}</span></p>', ""]
+                  f'{inline_html(text.note)} <span class="kb-provenance" data-search-exclude>{ctx.ui("provenance_site_note")}</span></p>', ""]
     facts = entry_facts(ctx, entry)
     not_searched = tuple(f"**{ctx.ui(key)}:**" for key in NOT_SEARCHED)
     for attrs, chosen in (("", [f for f in facts if not f.startswith(not_searched)]),

@@ -29,7 +29,7 @@ def external_link(ctx: RenderContext, href: str, text: str, lang: str = "") -> s
     """A link that leaves the site, marked as such for the eye and for screen readers."""
     lang_attr = f' hreflang="{lang}"' if lang else ""
     return (f'<a class="kb-external" href="{escape(href)}"{lang_attr} rel="external">{text}'
-            f'<span class="kb-visually-hidden"> ({ctx.ui("external_link")})</span></a>')
+            f'<span class="kb-visually-hidden" data-search-exclude> ({ctx.ui("external_link")})</span></a>')
 
 
 def evidenced_links(ctx: RenderContext, links) -> str:
@@ -66,7 +66,7 @@ def page_ref_link(ctx: RenderContext, ref: str) -> str:
 
 
 def label(ctx: RenderContext, provenance: Provenance, kind_key: str = "") -> str:
-    """The visible label, as inline Markdown/HTML: '<span class="kb-provenance">From the paper · …</span>'."""
+    """The visible label, as inline Markdown/HTML: '<span class="kb-provenance" data-search-exclude>From the paper · …</span>'."""
     words = ctx.ui(kind_key or f"provenance_{provenance.kind}")
     if provenance.kind == "official":
         detail = official_ref_html(ctx, provenance.ref)
@@ -74,7 +74,7 @@ def label(ctx: RenderContext, provenance: Provenance, kind_key: str = "") -> str
         detail = (ctx.ui("provenance_based_on") + " " if provenance.kind == "site" else "") + page_ref_link(ctx, provenance.ref)
     else:
         detail = ""
-    return f'<span class="kb-provenance">{words}{" · " + detail if detail else ""}</span>'
+    return f'<span class="kb-provenance" data-search-exclude>{words}{" · " + detail if detail else ""}</span>'
 
 
 
@@ -148,6 +148,6 @@ def mark_external_links(html: str, site_url: str, hidden_text: str) -> str:
             attrs = re.sub(r'\bclass="', 'class="kb-external ', attrs, count=1)
         else:
             attrs += ' class="kb-external"'
-        return f'<a {attrs}>{body}<span class="kb-visually-hidden"> ({hidden_text})</span></a>'
+        return f'<a {attrs}>{body}<span class="kb-visually-hidden" data-search-exclude> ({hidden_text})</span></a>'
 
     return _EXTERNAL_A.sub(mark, html)

@@ -105,7 +105,7 @@ def render_note_box(ctx: RenderContext, slug: str) -> str:
         f'<p class="admonition-title">{title}</p>',
         f'<div class="kb-note-text" data-provenance="site"{ctx.lang_attr(note)}>',
         f"<p>{body}</p>",
-        f'<p><span class="kb-provenance">{escape(ctx.ui("provenance_site_note"))}</span></p>',
+        f'<p><span class="kb-provenance" data-search-exclude>{escape(ctx.ui("provenance_site_note"))}</span></p>',
         "</div>",
         f'<p><small>{escape(ctx.ui("note_added_by_site"))} <a href="{all_notes}">{escape(ctx.ui("all_notes"))}</a></small></p>',
         "</div>",
@@ -128,7 +128,7 @@ def note_text_part(ctx: RenderContext, note, text: str) -> list[str]:
     """An editorial note's text, labelled as the site's, with what its claims were checked against."""
     evidence = "; ".join(note.evidence)
     return [f'<div class="kb-note-text" data-provenance="site"{ctx.lang_attr(note)} markdown>', "", text, "",
-            f'<span class="kb-provenance">{ctx.ui("provenance_site_note")} · {ctx.ui("evidence")}: '
+            f'<span class="kb-provenance" data-search-exclude>{ctx.ui("provenance_site_note")} · {ctx.ui("evidence")}: '
             f'<span lang="en">{evidence}</span></span>', "", "</div>", ""]
 
 
@@ -156,7 +156,7 @@ def render_paper_heading(ctx: RenderContext, assumption: AssumptionPage) -> str:
     return "\n".join([
         f'<figure class="kb-quotation kb-paper-heading" data-provenance="paper">',
         f'<blockquote cite="{PAPER_URL}"><p>{escape(assumption.heading)}</p></blockquote>',
-        f'<figcaption>{caption}. <span class="kb-provenance">{ctx.ui(key)}</span></figcaption>',
+        f'<figcaption>{caption}. <span class="kb-provenance" data-search-exclude>{ctx.ui(key)}</span></figcaption>',
         "</figure>", ""])
 
 
@@ -174,7 +174,7 @@ def render_assumptions_list(ctx: RenderContext) -> str:
             # A Markdown-enabled block: links inside a raw <p> would be shown as typed (review P15).
             out += ['<div class="kb-counts" data-provenance="site" markdown>', "",
                     f"{ctx.ui('dimensions_touched')}: {dims} "
-                    f'<span class="kb-provenance">{ctx.ui("provenance_site_mapping")}</span>', "", "</div>", ""]
+                    f'<span class="kb-provenance" data-search-exclude>{ctx.ui("provenance_site_mapping")}</span>', "", "</div>", ""]
     return "\n".join(out)
 
 
@@ -185,5 +185,5 @@ def render_assumption_dimensions(ctx: RenderContext, assumption: AssumptionPage)
     items = [f"- [{ctx.text(k.dimensions[d]).title}](/dimensions/{d}.md)" for d in assumption.dimensions]
     return "\n".join([f"## {ctx.ui('dimensions_touched')} {{ #dimensions }}", "",
                       '<div class="kb-mapping" data-provenance="site" markdown>', "", *items, "",
-                      f'<span class="kb-provenance">{ctx.ui("provenance_site_mapping")}</span>', "", "</div>", ""])
+                      f'<span class="kb-provenance" data-search-exclude>{ctx.ui("provenance_site_mapping")}</span>', "", "</div>", ""])
 
