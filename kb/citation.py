@@ -6,18 +6,33 @@ words come from data/interface.yml and the paper's reference from kb/paper.py.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
 
-from .paper import PAPER, PAPER_URL
+from babel.dates import format_date
+
 from .inline import first_sentence
 from .knowledge import Knowledge
+from .paper import PAPER, PAPER_URL
+from .revision import BABEL_LOCALES
 
 
 def version_date(version: str) -> str:
     """'2026-11-24T08:44:38+00:00' -> '2026-11-24'."""
     return version[:10]
+
+
+# APA's "(year, month day)", in the reader's language; the machine formats (BibTeX, RIS, JSON-LD)
+# keep ISO 8601.
+CITATION_DATE = {"en": "y, MMMM d", "es": "y, d 'de' MMMM"}
+
+
+def citation_date(version: str, lang: str) -> str:
+    """'2026-11-24…' -> '2026, November 24' / '2026, 24 de noviembre'."""
+    day = dt.date.fromisoformat(version_date(version))
+    return format_date(day, format=CITATION_DATE.get(lang, "y-MM-dd"), locale=BABEL_LOCALES.get(lang, lang))
 
 
 def _year(version: str) -> str:
@@ -35,7 +50,7 @@ def paper_reference(knowledge: Knowledge, lang: str) -> str:
 def page_citation(knowledge: Knowledge, lang: str, site_name: str, title: str, url: str, version: str) -> str:
     """APA-like reference to one page, as HTML (titles in italics, every part escaped)."""
     e = html.escape
-    return (f"{e(site_name)}. ({e(version_date(version))}). <i>{e(title)}</i>. {e(url)}. "
+    return (f"{e(site_name)}. ({e(citation_date(version, lang))}). <i>{e(title)}</i>. {e(url)}. "
             f"{e(knowledge.ui('cite_based_on', lang))}: {paper_reference(knowledge, lang)}")
 
 

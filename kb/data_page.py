@@ -61,7 +61,8 @@ def render_downloads(knowledge: Knowledge, lang: str, titles: dict[str, str], hr
                     f"<td>{ui(licence)}</td></tr>")
     head = "".join(f"<th scope=\"col\">{ui(k)}</th>" for k in
                    ("download_file", "download_contents", "download_language", "download_format", "download_size", "download_licence"))
-    return (f'<div class="kb-downloads md-typeset__scrollwrap"><div class="md-typeset__table"><table class="kb-nolink">\n'
+    # A list of files, not reading text: left out of the search index (the page's prose describes them).
+    return (f'<div class="kb-downloads md-typeset__scrollwrap" data-search-exclude><div class="md-typeset__table"><table class="kb-nolink">\n'
             f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody></table></div></div>\n")
 
 

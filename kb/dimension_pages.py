@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from .context import RenderContext
+from .facts import facts_blocks
 from .provenance import part
 from .schema import Provenance
+from .search_exclusion import NOT_INDEXED
 
 SITE = Provenance(kind="site")
 
@@ -36,20 +38,24 @@ def render_dimension_page(ctx: RenderContext, slug: str) -> str:
     out += part(ctx, SITE, text.summary, "kb-summary", ctx.lang_attr(dimension))
     out += ['<div class="kb-columns" data-provenance="paper" markdown>', ""]
     for field, heading_key, anchor in (("risks", "risk_factors", "risks"), ("resiliencies", "resilience_factors", "resiliencies")):
+        # Each item links to its factor in the factor index, where search finds it: the list is left
+        # out of the index (data-search-exclude on the heading leaves out its section).
         out += [f'<section class="kb-column kb-{anchor}" markdown>', "",
-                f"## {ctx.ui(heading_key)} {{ #{anchor} }}", ""]
+                f"## {ctx.ui(heading_key)} {{ #{anchor} data-search-exclude }}", ""]
         for factor_slug in getattr(dimension, field):
             out.append(_factor_item(ctx, factor_slug, exclude=slug))
         out += ["", "</section>", ""]
     out += [f'<span class="kb-provenance" data-search-exclude>{ctx.ui("provenance_annex")}</span>', "", "</div>", ""]
+    # The sections below lead elsewhere or say the same on every dimension page: kept out of the
+    # search index (data-search-exclude on a heading leaves out its section).
     out += glossary_terms(ctx, dimension)
     touching = [a for a in ctx.assumptions if slug in a.dimensions]
     if touching:
-        out += [f"## {ctx.ui('assumptions_touching')} {{ #assumptions }}", ""]
+        out += [f"## {ctx.ui('assumptions_touching')} {{ #assumptions data-search-exclude }}", ""]
         out += ['<div class="kb-mapping" data-provenance="site" markdown>', ""]
         out += [f"- [{a.title}](/{a.path})" for a in touching]
         out += ["", f'<span class="kb-provenance" data-search-exclude>{ctx.ui("provenance_site_mapping")}</span>', "", "</div>", ""]
-    out += [f"## {ctx.ui('about_this_page')} {{ #about-this-page }}", "",
+    out += [f"## {ctx.ui('about_this_page')} {{ #about-this-page data-search-exclude }}", "",
             ctx.ui("dimension_page_source") + " [" + ctx.ui("all_dimensions") + "](/dimensions/index.md) · "
             f"[{ctx.ui('factor_index')}](/{FACTORS})", ""]
     return "\n".join(out)
@@ -66,7 +72,7 @@ def glossary_terms(ctx: RenderContext, dimension) -> list[str]:
     if not slugs:
         return []
     links = ", ".join(f"[{ctx.text(k.glossary[s]).term}](/glossary.md#{s})" for s in slugs)
-    return [f"## {ctx.ui('glossary_terms')} {{ #glossary-terms }}", "", links, ""]
+    return [f"## {ctx.ui('glossary_terms')} {{ #glossary-terms data-search-exclude }}", "", links, ""]
 
 
 def table_label(ctx: RenderContext, dimension, factor) -> str:
@@ -83,7 +89,7 @@ def _factor_item(ctx: RenderContext, factor_slug: str, exclude: str) -> str:
     item = f'1. <span id="{factor_slug}"></span>[{label}](/{FACTORS}#{factor_slug})'
     if shared:
         links = ", ".join(f"[{ctx.text(d).title}](/{dimension_path(d.slug)})" for d in shared)
-        item += f"  \n    <small>{ctx.ui('also_under')}: </small>{links}"
+        item += f"  \n    <span data-search-exclude><small>{ctx.ui('also_under')}: </small>{links}</span>"
     return item
 
 
@@ -93,9 +99,11 @@ def render_dimensions_list(ctx: RenderContext) -> str:
     for number, dimension in enumerate(k.dimensions.values(), start=1):
         text = ctx.text(dimension)
         out += [f"### {number}. [{text.title}](/{dimension_path(dimension.slug)}) {{ #{dimension.slug} }}", "",
+                f'<div {NOT_INDEXED} markdown>', "",     # the summary is indexed on the dimension's page
                 text.summary, "",
                 f'<p class="kb-counts">{count(ctx, len(dimension.risks), "risk_factor")} · '
-                f'{count(ctx, len(dimension.resiliencies), "resilience_factor")}</p>', ""]
+                f'{count(ctx, len(dimension.resiliencies), "resilience_factor")}</p>', "",
+                "</div>", ""]
     return "\n".join(out)
 
 
@@ -115,13 +123,12 @@ def render_factor_index(ctx: RenderContext) -> str:
             if notice:
                 out += [notice, ""]
             named_by = ", ".join(f"[{ctx.text(d).title}](/{dimension_path(d.slug)})" for d in k.dimensions_of(factor.slug))
-            facts = [f"**{ctx.ui('named_as_' + kind)}:** {named_by}"]
-            if text.also_phrased:
-                facts.append(f"**{ctx.ui('also_phrased')}:** " + "; ".join(f"*{p}*" for p in text.also_phrased))
+            facts = [f"**{ctx.ui('also_phrased')}:** " + "; ".join(f"*{p}*" for p in text.also_phrased)] if text.also_phrased else []
+            links = [f"**{ctx.ui('named_as_' + kind)}:** {named_by}"]
             if factor.glossary:
                 term = ctx.text(k.glossary[factor.glossary]).term
-                facts.append(f"**{ctx.ui('glossary')}:** [{term}](/glossary.md#{factor.glossary})")
-            out += ['<div class="kb-facts" markdown>', ""] + [f"- {f}" for f in facts] + ["", "</div>", ""]
+                links.append(f"**{ctx.ui('glossary')}:** [{term}](/glossary.md#{factor.glossary})")
+            out += facts_blocks(facts, links)
     return "\n".join(out)
 
 

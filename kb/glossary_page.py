@@ -7,13 +7,14 @@ from itertools import groupby
 
 from .collation import letter_of, sort_key
 from .context import RenderContext
+from .facts import facts_blocks
 from .inline import first_sentence, inline_html
 from .provenance import definition_parts
 
 GLOSSARY = "glossary.md"
-# Labels of the facts that repeat across entries (rendering, backlinks): they are listed
-# apart and left out of the search index (Material skips data-search-exclude).
-NOT_SEARCHED = ("rendering", "used_on")
+# Facts that lead elsewhere or repeat across entries (related terms, rendering, backlinks): listed
+# apart and left out of the search index (kb/facts.py).
+NOT_SEARCHED = ("related", "rendering", "used_on")
 
 
 def letter_id(letter: str) -> str:
@@ -85,10 +86,8 @@ def render_entry(ctx: RenderContext, entry) -> list[str]:
                   f'{inline_html(text.note)} <span class="kb-provenance" data-search-exclude>{ctx.ui("provenance_site_note")}</span></p>', ""]
     facts = entry_facts(ctx, entry)
     not_searched = tuple(f"**{ctx.ui(key)}:**" for key in NOT_SEARCHED)
-    for attrs, chosen in (("", [f for f in facts if not f.startswith(not_searched)]),
-                          (" data-search-exclude", [f for f in facts if f.startswith(not_searched)])):
-        if chosen:
-            lines += [f'<div class="kb-facts"{attrs} markdown>', ""] + [f"- {fact}" for fact in chosen] + ["", "</div>", ""]
+    lines += facts_blocks([f for f in facts if not f.startswith(not_searched)],
+                          [f for f in facts if f.startswith(not_searched)])
     lines += ["</details>", "", "</div>", ""]
     return lines
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from . import interface, schema
+from .common_words import COMMON_WORDS
 from .problems import KnowledgeError, Problem
 from .see_links import see_phrases
 from .yamlsource import LineDict, load_yaml_file
@@ -344,6 +345,7 @@ def check_references(k: Knowledge) -> list[Problem]:
                                         "keep it once (with the seen_in that says where it was seen)"))
     problems += _check_assumptions(k)
     problems += _duplicate_names(k)
+    problems += _common_word_names(k)
     problems += _provenance_problems(k)
     return problems
 
@@ -434,6 +436,24 @@ def _context_problems(k: Knowledge, file: str, table: dict) -> list[Problem]:
                                     else "'context_from' is set but the entry has no 'context' text",
                                     "add 'context_from: {kind: paper, ref: \"page.md#anchor\"}' saying where the paper says it"
                                     if has_context else "add the 'context' text in en: and es:, or remove 'context_from'"))
+    return problems
+
+
+def _common_word_names(k: Knowledge) -> list[Problem]:
+    """A term, name, variant or abbreviation may not be a function word ("the", "de")."""
+    problems = []
+    for file, table, field in (("data/glossary.yml", k.glossary, "term"), ("data/organizations.yml", k.organizations, "name")):
+        for slug, entry in table.items():
+            for lang in LANGUAGES:
+                block = getattr(entry, lang)
+                if block is None:
+                    continue
+                for form in (getattr(block, field), *block.variants, getattr(block, "abbreviation", "")):
+                    if form and form.strip().lower() in COMMON_WORDS[lang]:
+                        problems.append(Problem(file, k.lines[(file, slug)], slug,
+                                                f"the {lang} form '{form}' is one of the most common words: every page would "
+                                                "link it to this entry", "write the whole term (for example 'the state' "
+                                                "rather than 'the'), or remove the form"))
     return problems
 
 

@@ -129,15 +129,24 @@ OPTIONAL_AT_HOME = {"site-credits", "contributor-guides"}
 
 def check_marker_homes(markdown: str, page_path: str, english_path: str, line_offset: int = 0) -> list[Problem]:
     """The page-bound markers of one page (`page_path`, whose English original is `english_path`):
-    each on its home page, once, outside code; and the home page keeps its marker."""
+    each on its home page, once, outside code; and the home page keeps its marker. A marker with an
+    id (a note, a definition) appears once per page too."""
     problems, seen = [], {}
     fenced = _fenced_spans(markdown)
     file = f"docs/{page_path}"
     for match in MARKER.finditer(markdown):
-        name = match.group("name")
-        if any(a <= match.start() < b for a, b in fenced) or (name not in WHOLE and name not in LATE):
+        name, arg = match.group("name"), match.group("arg")
+        if any(a <= match.start() < b for a, b in fenced):
             continue
         line = line_offset + markdown.count("\n", 0, match.start()) + 1
+        if name in WITH_ID and arg:
+            if (name, arg) in seen:
+                problems.append(Problem(file, line, arg, f"<!-- kb:{name} {arg} --> is already on line {seen[name, arg]}: "
+                                        "the same block would be shown twice", "keep one of the two lines"))
+            seen.setdefault((name, arg), line)
+            continue
+        if name not in WHOLE and name not in LATE:
+            continue
         home = HOMES.get(name)
         if home and home != english_path:
             problems.append(Problem(file, line, "", f"the marker 'kb:{name}' belongs on {home} only (it would repeat that page's content and ids)",

@@ -121,13 +121,19 @@ def insert_before_related(markdown: str, section: str) -> str:
     return markdown[: match.start()] + section + "\n" + markdown[match.start():]
 
 
+def related_left_out_of_search(markdown: str) -> str:
+    """Mark the page's "Related" section (links to other pages, named by their titles) so that
+    Material leaves it out of the search index: those titles are indexed on their own pages."""
+    return re.sub(r"^(## .*\{\s*#related)(\s*\})", r"\1 data-search-exclude\2", markdown, count=1, flags=re.MULTILINE)
+
+
 def expand_page(markdown: str, ctx: RenderContext, src_uri: str, sources: dict[str, str]):
     """A page's Markdown as the site shows it: markers expanded, an assumption's dimensions added.
     Returns (markdown, problems, editorial notes shown)."""
     expanded, problems, notes = expand_markers(markdown, ctx, src_uri, line_offset=front_matter_lines(sources, src_uri))
     assumption = next((a for a in ctx.assumptions if a.path == english_path(src_uri)), None)
     if assumption:
-        expanded = insert_before_related(expanded, render_assumption_dimensions(ctx, assumption))
+        expanded = related_left_out_of_search(insert_before_related(expanded, render_assumption_dimensions(ctx, assumption)))
         expanded = insert_after_title(expanded, render_paper_heading(ctx, assumption))
     return expanded, problems, notes
 

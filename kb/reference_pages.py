@@ -7,10 +7,12 @@ from html import escape
 
 from .collation import sort_key
 from .context import RenderContext
+from .facts import facts_blocks
 from .glossary_page import GLOSSARY
 from .inline import inline_html
 from .paper import PAPER_URL
 from .provenance import definition_parts, evidenced_links, label, mark_english_titles, part
+from .search_exclusion import NOT_INDEXED
 from .see_links import link_see_phrases
 
 ORGANIZATIONS = "organizations.md"
@@ -53,13 +55,13 @@ def render_organizations(ctx: RenderContext) -> str:
             out += part(ctx, org.provenance, text.description, "kb-description", ctx.lang_attr(org))
             if text.context and org.context_from is not None:     # what the paper says, labelled as the paper's
                 out += part(ctx, org.context_from, text.context, "kb-context", ctx.lang_attr(org))
-            facts = [f"**{ctx.ui('scope')}:** {ctx.ui('scope_' + org.scope.replace('-', '_'))}",
-                     f"**{ctx.ui('cited_on')}:** <!-- kb:used-on {org.slug} -->"]
-            if org.links:
-                facts.append(f"**{ctx.ui('official_site')}:** " + evidenced_links(ctx, org.links))
+            facts = [f"**{ctx.ui('scope')}:** {ctx.ui('scope_' + org.scope.replace('-', '_'))}"]
             if ctx.lang == "es" and org.es and org.es.name != org.en.name:
                 facts.insert(0, f'**{ctx.ui("english_name")}:** <span lang="en">{escape(org.en.name)}</span>')
-            out += ['<div class="kb-facts" markdown>', ""] + [f"- {f}" for f in facts] + ["", "</div>", ""]
+            links = [f"**{ctx.ui('cited_on')}:** <!-- kb:used-on {org.slug} -->"]
+            if org.links:
+                links.append(f"**{ctx.ui('official_site')}:** " + evidenced_links(ctx, org.links))
+            out += facts_blocks(facts, links)
     return "\n".join(out)
 
 
@@ -74,7 +76,7 @@ def render_sources(ctx: RenderContext) -> str:
         for source in sorted(members, key=lambda s: (s.year or 0, sort_key(ctx.text(s).title, ctx.lang))):
             text = ctx.text(source)
             year = f", {source.year}" if source.year else ""
-            addition = f' <span class="kb-badge">{ctx.ui("site_addition")}</span>' if source.site_addition else ""
+            addition = f' <span class="kb-badge" data-search-exclude>{ctx.ui("site_addition")}</span>' if source.site_addition else ""
             title = f"*{text.title}*"
             if ctx.lang != "en" and text.title == source.en.title:
                 title = f'<cite lang="en">{inline_html(text.title)}</cite>'
@@ -86,7 +88,8 @@ def render_sources(ctx: RenderContext) -> str:
                 out += part(ctx, source.provenance, link_see_phrases(text.note, source.see), "kb-description",
                             ctx.lang_attr(source))
             if source.links:
-                out += [f'<p class="kb-links"><strong>{ctx.ui("online")}:</strong> {evidenced_links(ctx, source.links)}</p>', ""]
+                out += [f'<p class="kb-links" data-search-exclude><strong>{ctx.ui("online")}:</strong> '
+                        f'{evidenced_links(ctx, source.links)}</p>', ""]
             out += ["</div>", ""]
     return "\n".join(out)
 
@@ -107,42 +110,48 @@ def render_note_box(ctx: RenderContext, slug: str) -> str:
         f"<p>{body}</p>",
         f'<p><span class="kb-provenance" data-search-exclude>{escape(ctx.ui("provenance_site_note"))}</span></p>',
         "</div>",
-        f'<p><small>{escape(ctx.ui("note_added_by_site"))} <a href="{all_notes}">{escape(ctx.ui("all_notes"))}</a></small></p>',
+        f'<p data-search-exclude><small>{escape(ctx.ui("note_added_by_site"))} <a href="{all_notes}">{escape(ctx.ui("all_notes"))}</a></small></p>',
         "</div>",
         "",
     ])
 
 
 def render_notes_list(ctx: RenderContext) -> str:
+    """Every note under its title. The search index keeps only the titles here: each note's text is
+    indexed once, in its box on the page it comments on (a build check makes sure the box is there)."""
     out = []
     for note in ctx.knowledge.notes.values():
         text = ctx.text(note)
         out += [f"## {text.title} {{ #{note.slug} }}", "",
                 f'<p class="kb-kicker">{ctx.ui("note_kind_" + note.kind)}</p>', "",
-                *note_text_part(ctx, note, text.text),
-                f"{ctx.ui('appears_on')}: [{ctx.page_titles.get(note.page, ctx.ui('the_page'))}](/{note.page})", ""]
+                *note_text_part(ctx, note, text.text, indexed=False),
+                f"{ctx.ui('appears_on')}: [{ctx.page_titles.get(note.page, ctx.ui('the_page'))}](/{note.page})",
+                "{: data-search-exclude }", ""]
     return "\n".join(out)
 
 
-def note_text_part(ctx: RenderContext, note, text: str) -> list[str]:
+def note_text_part(ctx: RenderContext, note, text: str, indexed: bool = True) -> list[str]:
     """An editorial note's text, labelled as the site's, with what its claims were checked against."""
     evidence = "; ".join(note.evidence)
-    return [f'<div class="kb-note-text" data-provenance="site"{ctx.lang_attr(note)} markdown>', "", text, "",
+    mark = "" if indexed else " " + NOT_INDEXED
+    return [f'<div class="kb-note-text" data-provenance="site"{ctx.lang_attr(note)}{mark} markdown>', "", text, "",
             f'<span class="kb-provenance" data-search-exclude>{ctx.ui("provenance_site_note")} · {ctx.ui("evidence")}: '
             f'<span lang="en">{evidence}</span></span>', "", "</div>", ""]
 
 
 def render_definition(ctx: RenderContext, slug: str) -> str:
+    """A glossary entry's definition, shown whole on another page. Left out of the search index:
+    the entry itself is indexed in the glossary."""
     entry = ctx.knowledge.glossary[slug]
     return "\n".join([
-        '<div class="kb-definition-block" markdown>', "",
+        f'<div class="kb-definition-block" {NOT_INDEXED} markdown>', "",
         *definition_parts(ctx, entry),
-        f'<small>[{ctx.ui("glossary_entry")}](/{GLOSSARY}#{slug})</small>', "",
+        f'<small>[{ctx.ui("glossary_entry")}](/{GLOSSARY}#{slug})</small>', "{: data-search-exclude }", "",
         "</div>", "",
     ])
 
 
-def render_paper_heading(ctx: RenderContext, assumption: AssumptionPage) -> str:
+def render_paper_heading(ctx: RenderContext, assumption: AssumptionPage, searched: bool = True) -> str:
     """The paper's own heading for an assumption, as a marked and attributed quotation (review
     P25): the page's H1 is the site's shorter title. In Spanish: the site's translation, with the
     English original beside it."""
@@ -154,7 +163,7 @@ def render_paper_heading(ctx: RenderContext, assumption: AssumptionPage) -> str:
         caption += (f' ({escape(ctx.ui("original_in_english"))}: '
                     f'<q lang="en">{escape(assumption.heading_original)}</q>)')
     return "\n".join([
-        f'<figure class="kb-quotation kb-paper-heading" data-provenance="paper">',
+        f'<figure class="kb-quotation kb-paper-heading" data-provenance="paper"{"" if searched else " " + NOT_INDEXED}>',
         f'<blockquote cite="{PAPER_URL}"><p>{escape(assumption.heading)}</p></blockquote>',
         f'<figcaption>{caption}. <span class="kb-provenance" data-search-exclude>{ctx.ui(key)}</span></figcaption>',
         "</figure>", ""])
@@ -166,13 +175,13 @@ def render_assumptions_list(ctx: RenderContext) -> str:
     for a in ctx.assumptions:
         dims = ", ".join(f"[{ctx.text(k.dimensions[d]).title}](/dimensions/{d}.md)" for d in a.dimensions)
         out += [f"## [{a.title}](/{a.path}) {{ #assumption-{a.number} }}", ""]
-        heading = render_paper_heading(ctx, a)
+        heading = render_paper_heading(ctx, a, searched=False)   # indexed on the assumption's own page
         if heading:
             out += [heading, ""]
         out += [a.description, ""]
         if dims:
             # A Markdown-enabled block: links inside a raw <p> would be shown as typed (review P15).
-            out += ['<div class="kb-counts" data-provenance="site" markdown>', "",
+            out += [f'<div class="kb-counts" data-provenance="site" {NOT_INDEXED} markdown>', "",
                     f"{ctx.ui('dimensions_touched')}: {dims} "
                     f'<span class="kb-provenance" data-search-exclude>{ctx.ui("provenance_site_mapping")}</span>', "", "</div>", ""]
     return "\n".join(out)
@@ -184,6 +193,6 @@ def render_assumption_dimensions(ctx: RenderContext, assumption: AssumptionPage)
         return ""
     items = [f"- [{ctx.text(k.dimensions[d]).title}](/dimensions/{d}.md)" for d in assumption.dimensions]
     return "\n".join([f"## {ctx.ui('dimensions_touched')} {{ #dimensions }}", "",
-                      '<div class="kb-mapping" data-provenance="site" markdown>', "", *items, "",
+                      f'<div class="kb-mapping" data-provenance="site" {NOT_INDEXED} markdown>', "", *items, "",
                       f'<span class="kb-provenance" data-search-exclude>{ctx.ui("provenance_site_mapping")}</span>', "", "</div>", ""])
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .context import RenderContext
+from .search_exclusion import NOT_INDEXED
 from .translation import CURRENT, MISSING, STALE, entry_status
 
 
@@ -35,12 +36,13 @@ def render_status(ctx: RenderContext, pages: list[PageTranslation]) -> str:
 
     page_states = [p.status for p in pages]
     out = [f"## {ctx.ui('status_summary')} {{ #summary }}", "",
+           f'<div {NOT_INDEXED} markdown>', "",    # counts, not reading text: kept out of the search index
            f"| | {label[CURRENT]} | {label[STALE]} | {label[MISSING]} |", "|---|---:|---:|---:|",
            f"| {ctx.ui('status_pages')} | {count(page_states, CURRENT)} | {count(page_states, STALE)} | {count(page_states, MISSING)} |"]
     for table, file in DATA_TABLES:
         states = [s for f, _, s in entries if f == file]
         out.append(f"| {ctx.ui('status_table_' + table)} | {count(states, CURRENT)} | {count(states, STALE)} | {count(states, MISSING)} |")
-    out += ["", f"## {ctx.ui('status_gaps')} {{ #gaps }}", ""]
+    out += ["", "</div>", "", f"## {ctx.ui('status_gaps')} {{ #gaps }}", ""]
     gaps = [(p.spanish_path if p.status == STALE else p.english_path, "docs/" + p.spanish_path, p.status)
             for p in pages if p.status != CURRENT]
     gaps += [(f"{file} · {slug}", file, status) for file, slug, status in entries if status != CURRENT]

@@ -3,6 +3,7 @@ query, and the page opened from a result highlights it."""
 
 from __future__ import annotations
 
+import time
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -62,3 +63,24 @@ def test_the_index_is_fetched_as_the_reader_reaches_for_search(phone, server):
     phone.dispatch_event('label[for="__search"]', "pointerdown")   # a finger down, before the tap ends
     wait_until(phone, "performance.getEntriesByType('resource').some(e => e.name.includes('search_index'))")
     assert [u for u in requests if "search_index" in u] == [f"{server}/es/search/search_index.json"]
+
+
+@pytest.mark.parametrize("lang, scripts", [("es", ["lunr.es.min.js", "lunr.stemmer.support.min.js"]), ("en", [])])
+def test_the_language_scripts_arrive_while_the_index_downloads_and_only_once(phone, server, lang, scripts):
+    """On a slow link, lunr's scripts for the page's language (none for English) come in while the
+    index is still on its way, not one round trip after another once it is there."""
+    events = []
+    phone.on("request", lambda request: events.append(("asked", request.url, time.monotonic())))
+    phone.on("requestfinished", lambda request: events.append(("got", request.url, time.monotonic())))
+    phone.goto(server + ("/" if lang == "en" else f"/{lang}/"), wait_until="load")
+    cdp = phone.context.new_cdp_session(phone)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 400, "downloadThroughput": 50_000,
+                                                  "uploadThroughput": 50_000})   # 400 kbps, 400 ms
+    phone.click('label[for="__search"]')
+    phone.locator(".md-search__input").press_sequentially("genocid", delay=125)
+    phone.wait_for_selector(".md-search-result__item", timeout=30_000)
+    index_arrived = next(t for kind, url, t in events if kind == "got" and "search_index.json" in url)
+    lunr = [(kind, url.rsplit("/", 1)[-1], t) for kind, url, t in events if "/lunr/" in url]
+    assert sorted(name for kind, name, _ in lunr if kind == "asked") == scripts
+    assert all(t < index_arrived for kind, _, t in lunr if kind == "got")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -37,6 +38,15 @@ def test_every_content_page_in_both_editions_offers_a_citation(site):
         assert "TY  - ELEC" in box.select_one(".kb-cite-ris").get_text()
         expected = "Citar esta página" if url.startswith("es/") else "Cite this page"
         assert box.select_one("h2").get_text() == expected, url
+
+
+@pytest.mark.parametrize("url, date", [
+    ("glossary/", r"\(\d{4}, (January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\)"),
+    ("es/glossary/", r"\(\d{4}, \d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\)"),
+])
+def test_the_citation_dates_the_page_in_the_readers_language(site, url, date):
+    text = site.soup(url).select_one("article .kb-cite:not(.kb-cite-paper) .kb-cite-text").get_text()
+    assert re.match(r"[^.]+\. " + date + r"\. ", text), text
 
 
 @pytest.mark.parametrize("url, heading", [("", "Cite the paper"), ("es/", "Citar el documento")])

@@ -15,6 +15,18 @@ K = load_knowledge(ROOT / "data")
 EDITIONS = ["", "es/"]
 
 
+def entry_facts(heading):
+    """The fact blocks under an entry's heading, up to the next heading: the facts, then the links
+    onward (kb/facts.py)."""
+    blocks = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name in ("h2", "h3"):
+            break
+        if "kb-facts" in (sibling.get("class") or []):
+            blocks.append(sibling)
+    return blocks
+
+
 def ids(site, url):
     return {tag["id"] for tag in site.soup(url).find_all(id=True)}
 
@@ -79,7 +91,7 @@ def test_shared_factors_name_the_other_dimensions(site):
 def test_factor_index_names_each_dimension_as_risk_or_resilience(site):
     soup = site.soup("factors/")
     for slug, factor in K.factors.items():
-        facts = soup.find(id=slug).find_next("div", class_="kb-facts").get_text()
+        facts = " ".join(block.get_text() for block in entry_facts(soup.find(id=slug)))
         for dimension in K.dimensions_of(slug):
             assert dimension.en.title in facts, (slug, dimension.slug)
         assert ("Risk factor in" if factor.kind == "risk" else "Resilience factor in") in facts
@@ -157,11 +169,13 @@ def test_backlinks_list_exactly_the_pages_that_link_to_the_entry(site, edition, 
     for heading in soup.select("article h3[id]"):
         # A glossary entry lists its facts in two blocks inside its .kb-entry; backlinks land on
         # the section that links ("page/#anchor"): compare the pages.
-        facts = heading.find_parent("div", class_="kb-entry") or heading.find_next("div", class_="kb-facts")
-        listed = {site_url_of(a["href"].split("#")[0], edition + page_dir) for a in facts.select(".kb-backlinks a")}
+        entry = heading.find_parent("div", class_="kb-entry")
+        links = entry.select(".kb-backlinks a") if entry else [a for block in entry_facts(heading)
+                                                                for a in block.select(".kb-backlinks a")]
+        listed = {site_url_of(a["href"].split("#")[0], edition + page_dir) for a in links}
         assert listed == expected.get(heading["id"], set()), heading["id"]
         listed_any |= bool(listed)
-        assert all(a.get_text().strip() and "¶" not in a.get_text() for a in facts.select(".kb-backlinks a"))
+        assert all(a.get_text().strip() and "¶" not in a.get_text() for a in links)
     assert listed_any
 
 

@@ -76,6 +76,8 @@ DATA_CASES = [
     ("duplicate-by-case-accent", "glossary.yml", "variants: [atrocity crime]", "variants: [Génocide]", 14, "also used by"),
     ("duplicate-by-nbsp", "glossary.yml", "variants: [atrocity crime]", 'variants: ["geno\\u00a0cide x", "GENOCIDE"]', 14, "also used by"),
     ("duplicate-by-compat-form", "glossary.yml", "variants: [atrocity crime]", "variants: [ｇｅｎｏｃｉｄｅ]", 14, "also used by"),
+    ("common-word-variant", "glossary.yml", "variants: [atrocity crime]", "variants: [The]", 14, "most common words"),
+    ("common-word-es-variant", "glossary.yml", "variants: [crimen atroz]", "variants: [crimen atroz, de]", 14, "'de' is one of"),
     ("interface-attr-list", "interface.yml", "note: {en: Note, es: Nota}", 'note: {en: "*Note*{ onmouseover=alert(1) }", es: Nota}', 3, "'{'"),
     ("interface-script", "interface.yml", "note: {en: Note, es: Nota}", 'note: {en: "<script>x</script>", es: Nota}', 3, "'<'"),
     ("missing-colon", "glossary.yml", "    term: genocide\n    definition: Acts", "    term genocide\n    definition: Acts", 5, "no ':'"),
@@ -465,6 +467,10 @@ MERGED_CASES = [
     ("downloads-marker-deleted", "docs/data.md", "<!-- kb:downloads -->", "", "<<END>>", "kb:downloads"),
     ("glossary-marker-deleted-es", "docs/glossary.es.md", "<!-- kb:glossary -->", "", "<<END>>", "kb:glossary"),
     ("credits-marker-twice", "docs/about.md", "<!-- kb:site-credits -->", "\n<!-- kb:site-credits -->\n\n<!-- kb:site-credits -->", 2, "already on line"),
+    ("note-marker-twice", "docs/state-of-the-field.md", "<!-- kb:note thirty-year-high -->",
+     "<!-- kb:note thirty-year-high -->\n\n<!-- kb:note thirty-year-high -->", 2, "already on line"),
+    ("definition-marker-twice-es", "docs/definitions.es.md", "<!-- kb:definition atrocities -->",
+     "<!-- kb:definition atrocities -->\n\n<!-- kb:definition atrocities -->", 2, "shown twice"),
     ("credits-marker-on-another-page", "docs/index.md", "\n## ", "\n<!-- kb:site-credits -->\n\n## ", None, "belongs on about.md"),
 ]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kb import exports, schema
-from kb.citation import json_ld_script, page_bibtex
+from kb.citation import citation_date, json_ld_script, page_bibtex
 from kb.inline import first_sentence
 from kb.data_page import fill_sizes, format_size
 from kb.knowledge import load_knowledge
@@ -133,3 +133,8 @@ def test_the_offline_marker_goes_on_the_html_tag_whatever_attributes_come_first(
     page = '<!doctype html>\n<html data-kb-go-to-entry="Go to the entry" lang="en" class="no-js"><body></body></html>'
     out = rewrite_page(page, "glossary/index.html", {"glossary/index.html"}, "https://kb.example.org/", "Offline copy")
     assert '<html data-kb-offline data-kb-go-to-entry="Go to the entry" lang="en"' in out
+
+
+def test_a_citation_dates_the_page_in_the_readers_language():
+    assert citation_date("2026-11-04T08:44:38+00:00", "en") == "2026, November 4"
+    assert citation_date("2026-11-04T08:44:38+00:00", "es") == "2026, 4 de noviembre"

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from kb.knowledge import load_knowledge
-from kb.pages import check_pages, known_anchors, split_front_matter
+from kb.pages import check_pages, known_anchors, related_left_out_of_search, split_front_matter
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "data"
 PAGE = "---\ndescription: d\n---\n\n# {title}\n\n{body}\n"
@@ -33,3 +33,9 @@ def test_front_matter_and_body():
     assert split_front_matter("---\ndescription: d\n---\n# T\n") == ({"description": "d"}, "# T\n")
     assert split_front_matter("# T\n") == ({}, "# T\n")
     assert split_front_matter("---\ndescription: a: b\n---\n# T\n")[0] == {}
+
+
+def test_the_related_section_is_marked_for_search_to_leave_out():
+    page = "# T\n\nText.\n\n## Related {  #related }\n\n- [Other](/other.md)\n"
+    assert "## Related {  #related data-search-exclude }" in related_left_out_of_search(page)
+    assert related_left_out_of_search("# T\n\n## Scope { #scope }\n") == "# T\n\n## Scope { #scope }\n"

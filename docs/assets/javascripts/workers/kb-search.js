@@ -7,9 +7,18 @@
 //    lunr skips the stemmer for wildcard terms, so a full word never met the stemmed index.
 //    Each such term now goes through the index's own search pipeline first. Prefix search
 //    while typing keeps working.
+// 5. Language scripts load while the index downloads. When the reader reaches for search,
+//    assets/search-defer.js sends {kbPrepare: page language}; the scripts Material would load
+//    for it once the index is there are loaded now, and not loaded again then.
 // The hook points __config.search here, with Material's worker file name in ?worker=.
-// Listen before Material's worker does: it answers a query within its own listener.
+// Listen before Material's worker does: it answers a query within its own listener, and it
+// would reject the kbPrepare message as an unknown type.
 self.addEventListener("message", function (event) {
+  if (event.data && event.data.kbPrepare !== undefined) {
+    event.stopImmediatePropagation();
+    self.kbPrepare(String(event.data.kbPrepare).split("-")[0]);
+    return;
+  }
   if (self.kbOnMessage && event.data) self.kbOnMessage(event.data.data);
 });
 importScripts(new URL(self.location.href).searchParams.get("worker"));
@@ -99,10 +108,17 @@ importScripts(new URL(self.location.href).searchParams.get("worker"));
   }
 
   // Material's worker loads lunr.<lang>.min.js with importScripts when the index arrives; wrap
-  // each language's stemmer as soon as it is loaded, before the index is built with it.
+  // each language's stemmer as soon as it is loaded, before the index is built with it. A script
+  // already loaded by kbPrepare (5) is not loaded twice.
   var load = self.importScripts;
+  var loaded = {};
   self.importScripts = function () {
-    load.apply(self, arguments);
+    Array.prototype.forEach.call(arguments, function (url) {
+      var absolute = new URL(url, self.location.href).href;
+      if (loaded[absolute]) return;
+      load.call(self, url);
+      loaded[absolute] = true;
+    });
     Object.keys(lunr).forEach(function (name) {
       var language = lunr[name];
       if (!language || typeof language.stemmer !== "function" || language.stemmer.kbFolded) return;
@@ -113,6 +129,15 @@ importScripts(new URL(self.location.href).searchParams.get("worker"));
       lunr.Pipeline.registerFunction(folded, "stemmer-" + name + "-without-accents");
       language.stemmer = folded;
     });
+  };
+
+  // The scripts Material's worker loads for a language (its own rule, from lunr's folder); none
+  // for English, lunr's own. A failure is left for Material's load to report.
+  self.kbPrepare = function (lang) {
+    if (!/^[a-z]{2,3}$/.test(lang) || lang === "en") return;
+    try {
+      self.importScripts("../lunr/min/lunr.stemmer.support.min.js", "../lunr/min/lunr." + lang + ".min.js");
+    } catch (error) { /* Material loads them again when the index arrives, and reports */ }
   };
 
   var stemOf = {};       // typed word -> its stem, for the last query
