@@ -32,9 +32,9 @@ class KnowledgeError(Exception):
         return "\n".join([head, *(f"- {p}" for p in self.problems)])
 
 
-def github_annotation(problem: Problem) -> str:
-    """The problem as a GitHub Actions workflow command: the message then shows on the
-    contributor's line in the pull request's "Files changed" view."""
+def github_annotation(problem: Problem, level: str = "error") -> str:
+    """The problem as a GitHub Actions workflow command ("error" or "warning"): the message then
+    shows on the contributor's line in the pull request's "Files changed" view."""
     def data(text: str) -> str:
         return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -43,4 +43,4 @@ def github_annotation(problem: Problem) -> str:
 
     where = f"file={prop(problem.file)}" + (f",line={problem.line}" if problem.line else "")
     subject = f"[{problem.entry}] " if problem.entry else ""
-    return f"::error {where}::{data(subject + problem.message + '. How to fix: ' + problem.fix)}"
+    return f"::{level} {where}::{data(subject + problem.message + '. How to fix: ' + problem.fix)}"

@@ -23,6 +23,7 @@ from kb.knowledge import load_knowledge  # noqa: E402
 from kb.page_safety import check_page_safety, check_tree  # noqa: E402
 from kb.pages import check_pages, read_assets, read_sources  # noqa: E402  (the page checks the build runs)
 from kb.problems import KnowledgeError, Problem, github_annotation  # noqa: E402
+from kb.published import published_warnings  # noqa: E402
 
 
 def find_problems(root: Path = ROOT) -> tuple[list[Problem], str]:
@@ -47,10 +48,15 @@ def find_problems(root: Path = ROOT) -> tuple[list[Problem], str]:
 def main() -> int:
     started = time.perf_counter()
     problems, checked = find_problems()
+    warnings = published_warnings(ROOT)
     seconds = time.perf_counter() - started
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for problem in problems:
             print(github_annotation(problem))
+        for warning in warnings:
+            print(github_annotation(warning, "warning"))
+    for warning in warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
     if problems:
         print(KnowledgeError(problems).report(), file=sys.stderr)
         print(f"\nChecked {checked} in {seconds:.1f} s. Fix the lines above, then run `make check` again.",
