@@ -12,9 +12,6 @@ from .inline import first_sentence, inline_html
 from .provenance import definition_parts
 
 GLOSSARY = "glossary.md"
-# Facts that lead elsewhere or repeat across entries (related terms, rendering, backlinks): listed
-# apart and left out of the search index (kb/facts.py).
-NOT_SEARCHED = ("related", "rendering", "used_on")
 
 
 def letter_id(letter: str) -> str:
@@ -84,33 +81,32 @@ def render_entry(ctx: RenderContext, entry) -> list[str]:
     if text.note:
         lines += [f'<p class="kb-usage-note" data-provenance="site"{lang}><strong>{ctx.ui("note")}:</strong> '
                   f'{inline_html(text.note)} <span class="kb-provenance" data-search-exclude>{ctx.ui("provenance_site_note")}</span></p>', ""]
-    facts = entry_facts(ctx, entry)
-    not_searched = tuple(f"**{ctx.ui(key)}:**" for key in NOT_SEARCHED)
-    lines += facts_blocks([f for f in facts if not f.startswith(not_searched)],
-                          [f for f in facts if f.startswith(not_searched)])
+    lines += facts_blocks(*entry_facts(ctx, entry))
     lines += ["</details>", "", "</div>", ""]
     return lines
 
 
-def entry_facts(ctx: RenderContext, entry) -> list[str]:
-    """The labelled lines under an opened entry (Markdown list items)."""
+def entry_facts(ctx: RenderContext, entry) -> tuple[list[str], list[str]]:
+    """The labelled lines under an opened entry (Markdown list items): the names a reader may search
+    for (the other language's term too), then the lines that lead elsewhere or say the same in many
+    entries (related terms, the kind of rendering, backlinks), which search leaves out."""
     k = ctx.knowledge
     text = ctx.text(entry)
-    facts = []
+    facts, links = [], []
     if text.abbreviation:
         facts.append(f"**{ctx.ui('abbreviation')}:** {text.abbreviation}")
     if text.variants:
         facts.append(f"**{ctx.ui('also')}:** " + ", ".join(f"*{v}*" for v in text.variants))
-    if entry.related:
-        related = [k.glossary[s] for s in entry.related]
-        facts.append(f"**{ctx.ui('related')}:** " + ", ".join(
-            f"[{ctx.text(r).term}](/{GLOSSARY}#{r.slug})" for r in related))
-    if ctx.lang == "es" and entry.es is not None:
-        facts.append(f"**{ctx.ui('rendering')}:** {ctx.ui('rendering_' + entry.es.rendering.replace('-', '_'))}")
     other = getattr(entry, ctx.other_lang) or entry.en
     href = ctx.other_language_href(GLOSSARY, entry.slug)
     facts.append(f'**{ctx.ui("in_other_language")}:** <a href="{href}" hreflang="{ctx.other_lang}" '
                  f'lang="{ctx.other_lang}">{escape(other.term)}</a>')
-    facts.append(f"**{ctx.ui('used_on')}:** <!-- kb:used-on {entry.slug} -->")
-    return facts
+    if entry.related:
+        related = [k.glossary[s] for s in entry.related]
+        links.append(f"**{ctx.ui('related')}:** " + ", ".join(
+            f"[{ctx.text(r).term}](/{GLOSSARY}#{r.slug})" for r in related))
+    if ctx.lang == "es" and entry.es is not None:
+        links.append(f"**{ctx.ui('rendering')}:** {ctx.ui('rendering_' + entry.es.rendering.replace('-', '_'))}")
+    links.append(f"**{ctx.ui('used_on')}:** <!-- kb:used-on {entry.slug} -->")
+    return facts, links
 
