@@ -445,11 +445,8 @@ def _common_word_names(k: Knowledge) -> list[Problem]:
     for file, table, field in (("data/glossary.yml", k.glossary, "term"), ("data/organizations.yml", k.organizations, "name")):
         for slug, entry in table.items():
             for lang in LANGUAGES:
-                block = getattr(entry, lang)
-                if block is None:
-                    continue
-                for form in (getattr(block, field), *block.variants, getattr(block, "abbreviation", "")):
-                    if form and form.strip().lower() in COMMON_WORDS[lang]:
+                for form in linked_forms(entry, field, lang):
+                    if form.strip().lower() in COMMON_WORDS[lang]:
                         problems.append(Problem(file, k.lines[(file, slug)], slug,
                                                 f"the {lang} form '{form}' is one of the most common words: every page would "
                                                 "link it to this entry", "write the whole term (for example 'the state' "
@@ -457,18 +454,24 @@ def _common_word_names(k: Knowledge) -> list[Problem]:
     return problems
 
 
+def linked_forms(entry, field: str, lang: str) -> list[str]:
+    """The forms the auto-linker links to an entry on the `lang` pages (kb/build.build_linker): its
+    term or name, variants and abbreviation; an organization's English forms too on every page."""
+    blocks = [getattr(entry, lang) or entry.en]
+    if field == "name" and blocks[0] is not entry.en:
+        blocks.append(entry.en)
+    return [form for block in blocks for form in (getattr(block, field), *block.variants, block.abbreviation) if form]
+
+
 def _duplicate_names(k: Knowledge) -> list[Problem]:
-    """Two entries may not claim the same term or variant: the auto-linker could not choose."""
+    """Two entries may not claim the same linked form: the auto-linker could not choose."""
     problems = []
     tables = (("data/glossary.yml", k.glossary, "term"), ("data/organizations.yml", k.organizations, "name"))
     for lang in LANGUAGES:
         owner: dict[str, tuple[str, str]] = {}
         for file, table, field in tables:
             for slug, entry in table.items():
-                block = getattr(entry, lang)
-                if block is None:
-                    continue
-                for form in (getattr(block, field), *block.variants):
+                for form in dict.fromkeys(linked_forms(entry, field, lang)):
                     key = schema.comparable(form)
                     if key in owner and owner[key] != (file, slug):
                         first_file, first_slug = owner[key]
