@@ -455,8 +455,9 @@ def _common_word_names(k: Knowledge) -> list[Problem]:
 
 
 def linked_forms(entry, field: str, lang: str) -> list[str]:
-    """The forms the auto-linker links to an entry on the `lang` pages (kb/build.build_linker): its
-    term or name, variants and abbreviation; an organization's English forms too on every page."""
+    """The forms the auto-linker links to an entry on the `lang` pages (kb/build.build_linker), and
+    which two entries may not share: its term or name, variants and abbreviation; an
+    organization's English forms too on every page."""
     blocks = [getattr(entry, lang) or entry.en]
     if field == "name" and blocks[0] is not entry.en:
         blocks.append(entry.en)
