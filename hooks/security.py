@@ -16,7 +16,8 @@ from mkdocs.plugins import event_priority
 
 from kb.csp import UnknownInlineScript, add_content_security_policy
 from kb.page_checks import check_entry_anchors
-from kb.page_safety import check_page_safety, check_tree
+from kb.page_safety import check_sources_safety, check_tree
+from kb.pages import read_sources
 
 _serving = {"on": False}
 
@@ -29,12 +30,7 @@ def on_startup(command, dirty):
 def on_pre_build(config):
     if language(config) != default_language(config) and default_language(config) in i18n(config).build_languages:
         return      # static-i18n builds the default language first; its build already checked the files
-    problems = check_tree(ROOT)
-    if not problems:
-        docs = Path(config["docs_dir"])
-        for path in sorted(docs.rglob("*.md")):
-            problems += check_page_safety(path.read_text(encoding="utf-8-sig"), path.relative_to(ROOT).as_posix())
-    fail(problems)
+    fail(check_tree(ROOT) or check_sources_safety(read_sources(Path(config["docs_dir"]))))
 
 
 def _with_policy(html: str, where: str) -> str:

@@ -105,6 +105,11 @@ def check_page_safety(markdown: str, file: str) -> list[Problem]:
     return sorted(set(problems))
 
 
+def check_sources_safety(sources: dict[str, str]) -> list[Problem]:
+    """check_page_safety over every page, given as {path inside docs/: Markdown} (kb/pages.read_sources)."""
+    return [problem for name, text in sources.items() for problem in check_page_safety(text, f"docs/{name}")]
+
+
 def check_tree(root: Path, folders=("docs", "data")) -> list[Problem]:
     """Symlinks anywhere under the folders, and text files that are not UTF-8."""
     problems = []

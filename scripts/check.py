@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kb.knowledge import load_knowledge  # noqa: E402
-from kb.page_safety import check_page_safety, check_tree  # noqa: E402
+from kb.page_safety import check_sources_safety, check_tree  # noqa: E402
 from kb.pages import check_pages, read_assets, read_sources  # noqa: E402  (the page checks the build runs)
 from kb.problems import KnowledgeError, Problem, github_annotation  # noqa: E402
 from kb.published import published_warnings  # noqa: E402
@@ -38,8 +38,7 @@ def find_problems(root: Path = ROOT) -> tuple[list[Problem], str]:
     except KnowledgeError as error:
         knowledge, problems = None, list(error.problems)
     sources = read_sources(docs)
-    for name, text in sources.items():
-        problems += check_page_safety(text, f"docs/{name}")
+    problems += check_sources_safety(sources)
     problems += check_pages(sources, knowledge, read_assets(docs))
     data_files = len(list((root / "data").glob("*.yml")))
     return sorted(set(problems)), f"{data_files} data files and {len(sources)} pages"

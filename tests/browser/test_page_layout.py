@@ -12,6 +12,22 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture(params=[PHONE, DESKTOP], ids=["phone", "desktop"])
+def open_at_each_size(browser, request):
+    """Opens a page on a phone, then on a desktop (one test run each): open_page(url, **options)."""
+    contexts = []
+
+    def open_page(url: str, **options):
+        contexts.append(browser.new_context(**request.param, **options))
+        tab = contexts[-1].new_page()
+        tab.goto(url)
+        return tab
+    yield open_page
+    for context in contexts:
+        context.close()
 
 
 @pytest.mark.parametrize("width", [360, 1280])
@@ -27,11 +43,8 @@ def test_the_last_rules_of_the_style_sheet_apply_at_every_width(browser, server,
     context.close()
 
 
-@pytest.mark.parametrize("viewport", [PHONE, {"viewport": {"width": 1280, "height": 900}}])
-def test_the_end_of_a_page_has_one_rule_and_a_plain_bibtex_link(browser, server, viewport):
-    context = browser.new_context(**viewport)
-    tab = context.new_page()
-    tab.goto(f"{server}/es/assumptions/hate-speech/")
+def test_the_end_of_a_page_has_one_rule_and_a_plain_bibtex_link(open_at_each_size, server):
+    tab = open_at_each_size(f"{server}/es/assumptions/hate-speech/")
     report, cite = tab.locator(".kb-report"), tab.locator(".kb-cite").first
     assert report.evaluate("n => getComputedStyle(n).borderTopStyle") == "solid"
     assert cite.evaluate("n => n.previousElementSibling.className") == "kb-report"
@@ -45,12 +58,11 @@ def test_the_end_of_a_page_has_one_rule_and_a_plain_bibtex_link(browser, server,
     assert summary.bounding_box()["height"] >= 24          # WCAG 2.5.8 target size
     summary.click()
     assert cite.locator(".kb-cite-bibtex").is_visible()
-    context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_quoted_working_definitions_are_at_full_contrast(browser, server, scheme):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    context = browser.new_context(**DESKTOP, color_scheme=scheme)
     tab = context.new_page()
     tab.goto(f"{server}/definitions/")
     quote = tab.locator(".kb-quotation blockquote").first
@@ -59,11 +71,8 @@ def test_the_quoted_working_definitions_are_at_full_contrast(browser, server, sc
     context.close()
 
 
-@pytest.mark.parametrize("viewport", [PHONE, {"viewport": {"width": 1280, "height": 900}}])
-def test_the_other_edition_notice_leaves_the_footer_readable(browser, server, viewport):
-    context = browser.new_context(locale="en-US", **viewport)
-    tab = context.new_page()
-    tab.goto(f"{server}/es/about/")
+def test_the_other_edition_notice_leaves_the_footer_readable(open_at_each_size, server):
+    tab = open_at_each_size(f"{server}/es/about/", locale="en-US")
     hint = tab.locator(".kb-edition-hint")
     hint.wait_for()
     tab.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
@@ -71,14 +80,10 @@ def test_the_other_edition_notice_leaves_the_footer_readable(browser, server, vi
     assert footer_text["y"] + footer_text["height"] <= hint.bounding_box()["y"] + 1
     for box in tab.locator(".kb-footer-links a").evaluate_all("ns => ns.map(n => n.getBoundingClientRect().height)"):
         assert box >= 24                                    # WCAG 2.5.8 target size
-    context.close()
 
 
-@pytest.mark.parametrize("viewport", [PHONE, {"viewport": {"width": 1280, "height": 900}}])
-def test_edit_this_entry_sits_on_the_glossary_terms_line(browser, server, viewport):
-    context = browser.new_context(**viewport)
-    tab = context.new_page()
-    tab.goto(f"{server}/es/glossary/")
+def test_edit_this_entry_sits_on_the_glossary_terms_line(open_at_each_size, server):
+    tab = open_at_each_size(f"{server}/es/glossary/")
     entry = tab.locator(".kb-entry", has=tab.locator("#genocide"))
     term, edit = entry.locator("h3").bounding_box(), entry.locator("a.kb-entry-edit").bounding_box()
     assert edit["y"] < term["y"] + term["height"] and edit["x"] > term["x"]   # beside, not below
@@ -88,7 +93,6 @@ def test_edit_this_entry_sits_on_the_glossary_terms_line(browser, server, viewpo
     assert abs(fact.bounding_box()["x"] - term["x"]) <= 1                   # flush with the term
     tab.get_by_label("Filtrar el glosario").fill("genocidio")
     assert tab.locator(".kb-entry:visible").count() < 5                     # hidden entries stay hidden
-    context.close()
 
 
 @pytest.mark.parametrize("url", ["", "es/", "glossary/", "es/glossary/", "es/about/"])
