@@ -4,6 +4,7 @@ print_edition.py, offline.py). Listed last in mkdocs.yml: it reads what the othe
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from kb.data_page import fill_sizes, render_downloads
 from kb.exports import COLLECTIONS, FOLDER, build_downloads, check_against_pages, data_version
 from kb.offline import offline_zip
 from kb.paths import english_path, relative_url
+from kb.publishing import publishing_problems
 from kb.print_edition import PLACEHOLDER, PrintPage, article_of, assemble, drop_from_sitemap, heading_of
 from kb.site_output import gzip_text
 
@@ -36,6 +38,14 @@ def version(page=None) -> str:
     git), else the date of the data's last commit."""
     day = getattr(page, "kb_last_changed", None)
     return day.isoformat() if day else _build["version"]
+
+
+def on_config(config):
+    """The deploy build (KB_PUBLISHING=1) refuses the local defaults (kb/publishing.py)."""
+    problems = publishing_problems(os.environ)
+    if problems:
+        raise PluginError("\nThis build is for publishing, but:\n  " + "\n  ".join(problems))
+    return config
 
 
 def on_pre_build(config):
