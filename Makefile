@@ -43,13 +43,12 @@ tests/vnu/node_modules/.installed: tests/vnu/package.json tests/vnu/package-lock
 	npm ci --prefix tests/vnu --ignore-scripts --no-audit --no-fund
 	touch $@
 
-test: $(BIN)/.tests tests/vnu/node_modules/.installed ## every test: data, generators, built site, HTML checker, Chromium
+test: $(BIN)/.tests tests/vnu/node_modules/.installed ## every test: data, generators, built site, release checks, Chromium
 	./scripts/ensure-system-packages.sh
 	$(BIN)/python -m pytest
 
-test-fast: $(BIN)/.tests tests/vnu/node_modules/.installed ## everything but the browser tests
-	./scripts/ensure-system-packages.sh
-	$(BIN)/python -m pytest -m "not browser"
+test-fast: $(BIN)/.tests ## everything but the browser tests and the release checks (no Chromium, Java or npm needed)
+	$(BIN)/python -m pytest -m "not browser and not release"
 
 stamp: $(BIN)/.runtime     ## record that the Spanish texts you name are current: make stamp FILES="docs/about.es.md data/glossary.yml:genocide"
 	$(BIN)/python -m kb.stamp $(FILES)

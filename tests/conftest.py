@@ -35,6 +35,9 @@ BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, "SITE_EDIT_URI": 
 def build_site(destination: Path, project: Path = ROOT, extra_env: dict | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, **BUILD_ENV, **(extra_env or {})}
     env.pop("BUILD_ONLY_LOCALE", None)
+    if os.environ.get("KB_COUNT_BUILDS"):   # a file to count whole-site builds per lane (MAINTAINING.md)
+        with open(os.environ["KB_COUNT_BUILDS"], "a", encoding="utf-8") as log:
+            log.write(os.environ.get("PYTEST_CURRENT_TEST", "?").split(" ")[0] + "\n")
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=600)
 

@@ -70,6 +70,7 @@ def test_the_factor_chart_and_term_tooltips_work_offline(page, unzipped):
     assert page.locator("article svg, article table").first.is_visible()
 
 
+@pytest.mark.release
 def test_offline_copies_are_byte_identical_across_builds(built, tmp_path):
     again = tmp_path / "again"
     assert build_site(again).returncode == 0
@@ -115,6 +116,7 @@ def test_the_footer_links_the_print_edition_and_the_data(site):
         assert SITE_URL
 
 
+@pytest.mark.release
 def test_make_pdf_prints_both_editions_tagged_with_an_outline(built, tmp_path):
     import subprocess
     import sys

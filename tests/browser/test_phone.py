@@ -182,6 +182,7 @@ def visit_missing(tab, url):
     ("en", "/no-such-page/", "Page not found", "/"),
     ("es", "/es/glossary/old-entry", "Página no encontrada", "/es/"),
 ])
+@pytest.mark.release
 def test_a_missing_page_answers_in_the_language_of_its_address(small, prefixed_server, lang, path, heading, home):
     failed, errors = visit_missing(small, prefixed_server + path)
     assert not failed, failed
@@ -195,6 +196,7 @@ def test_a_missing_page_answers_in_the_language_of_its_address(small, prefixed_s
     assert {menu.nth(i).evaluate("a => new URL(a.href).pathname") for i in range(menu.count())} == {PREFIX + "/", PREFIX + "/es/"}
 
 
+@pytest.mark.release
 def test_without_javascript_the_404_is_bilingual(browser, prefixed_server):
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()

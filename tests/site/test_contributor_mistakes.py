@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import build_site, edit
 
 
@@ -66,6 +68,7 @@ def test_an_assumption_page_without_its_entry(project_copy, tmp_path):
     assert "docs/assumptions/evidence.md:1: this assumption page has no entry in data/assumptions.yml" in output
 
 
+@pytest.mark.release
 def test_hooks_listed_in_any_order_build_the_same_site(project_copy, tmp_path):
     # Both builds from the same copy: a copy has no git history, so no page shows a date.
     as_listed = build_site(tmp_path / "as-listed", project_copy)

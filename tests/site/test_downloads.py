@@ -150,6 +150,7 @@ def test_the_data_page_lists_every_download_with_its_size(site, built, prefix):
         assert re.fullmatch(r"\d+(?:[.,]\d)? (?:B|KB|MB)", size), size
 
 
+@pytest.mark.release
 def test_two_builds_give_byte_identical_downloads_and_json_ld(built, tmp_path):
     again = tmp_path / "again"
     result = build_site(again)

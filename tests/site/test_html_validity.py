@@ -10,9 +10,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 VNU = Path(__file__).resolve().parent.parent / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
+@pytest.mark.release
 def test_every_page_passes_the_nu_html_checker(built):
     assert VNU.exists(), "vnu is not installed: run `make test` (or `npm ci --ignore-scripts --prefix tests/vnu`)"
     java = shutil.which("java")

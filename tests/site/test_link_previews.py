@@ -171,6 +171,7 @@ def export_site(tmp_path_factory, site):
     return tmp / "site"
 
 
+@pytest.mark.release
 def test_outside_git_the_build_works_and_shows_no_date(export_site, site):
     from conftest import Site
     exported = Site(export_site)
@@ -180,6 +181,7 @@ def test_outside_git_the_build_works_and_shows_no_date(export_site, site):
         assert shown_date(site, url)
 
 
+@pytest.mark.release
 def test_cards_are_byte_identical_when_drawn_again(export_site, site):
     ours = sorted(p.relative_to(site.root) for p in (site.root / "assets" / "cards").rglob("*.png"))
     theirs = sorted(p.relative_to(export_site) for p in (export_site / "assets" / "cards").rglob("*.png"))

@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import properdocs_check  # noqa: E402
 
 
-@pytest.mark.properdocs
+@pytest.mark.release
 def test_properdocs_builds_the_same_pages_with_the_same_content(built, tmp_path):
     result = properdocs_check.build_with_properdocs(tmp_path / "properdocs", env=BUILD_ENV)
     assert result.returncode == 0, f"ProperDocs could not build the site:\n{result.stderr}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -31,6 +32,22 @@ def run_check(project: Path, github: bool) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
+def run_check_in_process(project: Path, github: bool, monkeypatch, capsys) -> subprocess.CompletedProcess:
+    """scripts/check.py's main() on the copy, in this process: the same output and exit code as
+    `make check`, without a subprocess (test_a_clean_project_passes_with_exit_code_0 runs the real one)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import check
+    monkeypatch.setattr(check, "ROOT", project)
+    monkeypatch.setattr(check, "find_problems", functools.partial(check.find_problems, project))
+    if github:
+        monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    else:
+        monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    code = check.main()
+    out, err = capsys.readouterr()
+    return subprocess.CompletedProcess(["make", "check"], code, out, err)
+
+
 def line_of(path: Path, text: str) -> int:
     return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
 
@@ -42,12 +59,12 @@ def test_a_clean_project_passes_with_exit_code_0(project):
     assert "Traceback" not in result.stderr
 
 
-def test_a_data_mistake_is_an_annotation_on_its_line_under_github_actions(project):
+def test_a_data_mistake_is_an_annotation_on_its_line_under_github_actions(project, monkeypatch, capsys):
     glossary = project / "data" / "glossary.yml"
     line = line_of(glossary, "related: [atrocities, upstream-prevention")
     glossary.write_text(glossary.read_text(encoding="utf-8").replace(
         "related: [atrocities, upstream-prevention", "related: [atrocitiez, upstream-prevention", 1), encoding="utf-8")
-    result = run_check(project, github=True)
+    result = run_check_in_process(project, github=True, monkeypatch=monkeypatch, capsys=capsys)
     assert result.returncode == 1
     annotations = [l for l in result.stdout.splitlines() if l.startswith("::error ")]
     assert len(annotations) == 1, result.stdout
@@ -60,20 +77,20 @@ def test_a_data_mistake_is_an_annotation_on_its_line_under_github_actions(projec
     assert "Traceback" not in result.stderr
 
 
-def test_a_page_mistake_names_page_and_line_without_annotations_outside_github(project):
+def test_a_page_mistake_names_page_and_line_without_annotations_outside_github(project, monkeypatch, capsys):
     page = project / "docs" / "about.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nSee [the glossary](/glossery.md).\n", encoding="utf-8")
     lines = len(page.read_text(encoding="utf-8").splitlines())
-    result = run_check(project, github=False)
+    result = run_check_in_process(project, github=False, monkeypatch=monkeypatch, capsys=capsys)
     assert result.returncode == 1
     assert "::error" not in result.stdout + result.stderr
     assert f"docs/about.md:{lines}" in result.stderr and "glossery.md" in result.stderr
     assert "make check" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_a_page_that_is_not_utf8_is_a_message_not_a_traceback(project):
+def test_a_page_that_is_not_utf8_is_a_message_not_a_traceback(project, monkeypatch, capsys):
     (project / "docs" / "about.md").write_bytes("---\ndescription: Año\n---\n# Año\n".encode("latin-1"))
-    result = run_check(project, github=True)
+    result = run_check_in_process(project, github=True, monkeypatch=monkeypatch, capsys=capsys)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "::error file=docs/about.md,line=2::the file is not UTF-8 text" in result.stdout
 
