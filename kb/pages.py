@@ -60,12 +60,29 @@ def front_matter_lines(sources: dict[str, str], src_uri: str) -> int:
     return match.group(0).count("\n") if match else 0
 
 
+_ATTRIBUTE_LIST = re.compile(r"\s*\{:?[^{}]*\}\s*$")        # `{ #id .class }` at a heading's end
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^()]*\)")
+_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|`)(?=\S)(.+?)(?<=\S)\1")
+
+
+def plain_heading(heading: str) -> str:
+    """A Markdown heading as the plain text every output uses (citations, JSON-LD, exports,
+    cards, the print edition's contents): attribute lists, links, emphasis and tags removed."""
+    text = _ATTRIBUTE_LIST.sub("", heading.strip())
+    text = _LINK.sub(r"\1", text)
+    text = re.sub(r"<[^<>]*>", "", text)
+    previous = None
+    while previous != text:
+        previous, text = text, _EMPHASIS.sub(r"\2", text)
+    return re.sub(r"\s+#+$", "", text).strip()
+
+
 def read_titles(sources: dict[str, str], lang: str, default: str) -> dict[str, str]:
     """Each page's title (its H1) in the edition's language, by English docs path."""
     titles = {}
     for path in (p for p in sources if is_english(p)):
         body = split_front_matter(sources[localized_path(path, lang, default, sources)])[1]
-        heading = next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), None)
+        heading = next((plain_heading(line[2:]) for line in body.splitlines() if line.startswith("# ")), None)
         if heading:
             titles[path] = heading
     return titles
