@@ -61,3 +61,47 @@ def test_every_xlsx_text_cell_is_text_even_when_it_begins_like_a_formula():
     sheet = openpyxl.load_workbook(io.BytesIO(data))["t"]
     read = [(c.value, c.data_type, c.quotePrefix) for (c,) in sheet.iter_rows(min_row=2)]
     assert read == [(c, "s", c[0] in "=+-@") for c in cells]
+
+
+# --- (c) headings and titles a pull request can make very long -----------------------------
+PAGE = "---\ndescription: A page.\n---\n\n# A page { #a-page }\n\n"
+LONG_HEADINGS = [
+    # (the Markdown after the front matter and H1, the words of the message)
+    ("## Hashes {" + "#" * 6_000, "characters long; a heading has at most"),
+    ("## Hashes {" + "#" * 20_000 + "}", "characters long; a heading has at most"),
+    ("## " + "a " * 10_000 + "{ #long }", "characters long; a heading has at most"),
+    ("## Hashes {" + "#" * 250, "has no explicit id"),
+    ("## Words" + " " * 20_000 + "more", "characters long; a heading has at most"),
+    ("# " + "A" * 30_000, "characters long; a title has at most"),
+]
+
+
+@pytest.mark.parametrize("markdown, words", LONG_HEADINGS, ids=lambda v: repr(v[:16]))
+def test_a_very_long_heading_ends_in_one_short_message(markdown, words):
+    from kb.page_checks import check_headings, check_heading_ids
+    found = check_headings(PAGE + markdown + "\n", "docs/about.md") + check_heading_ids(PAGE + markdown + "\n", "docs/about.md")
+    [problem] = found
+    assert (problem.file, problem.line) == ("docs/about.md", 7)
+    assert words in problem.message and problem.fix
+    assert len(problem.message) < 200 and len(problem.fix) < 200      # the heading is quoted cut, not whole
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("Title { #the-id }", "the-id"), ("Title {#the-id}", "the-id"), ("Title { .wide #the-id }", "the-id"),
+    ("Title { #first #second }", "second"), ("Title {: #the-id }", "the-id"), ("Title { #the-id }  ", "the-id"),
+    ("Title", None), ("Title { .wide }", None), ("Title { # }", None), ("Title { #the-id } more", None),
+    ("Hashes {" + "#" * 6_000, None),
+], ids=lambda v: repr(v)[:24])
+def test_the_explicit_id_is_read_from_the_attribute_list_at_the_end(heading, expected):
+    from kb.page_checks import explicit_id
+    assert explicit_id(heading) == expected
+
+
+@pytest.mark.parametrize("title", ["A" * 30_000, "word " * 6_000, "Supercalifragilistic" * 40 + " end"],
+                         ids=["30000-letters", "6000-words", "long-word-then-one"])
+def test_a_card_title_too_long_to_fit_is_cut_with_an_ellipsis_within_the_card(title):
+    from kb.cards import CARD_WIDTH, FONT, MARGIN, MAX_TITLE_LINES, _fit_title
+    width = CARD_WIDTH - 2 * MARGIN
+    font, lines = _fit_title(title, FONT, width)
+    assert len(lines) <= MAX_TITLE_LINES and lines[-1].endswith(" …")
+    assert font.getlength(lines[-1]) <= width and title.startswith(lines[0].removesuffix(" …"))
