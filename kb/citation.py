@@ -224,17 +224,23 @@ def the_paper() -> dict:
 
 
 def page_json_ld(lang: str, site_name: str, site_url: str, title: str, url: str, description: str,
-                 version: str, article: bool) -> dict:
+                 version: str, article: bool, publisher: str = "", image: str = "") -> dict:
+    """A page as schema.org: its creator is the site (an organization), its publisher the
+    maintainers named in mkdocs.yml, its image the preview card."""
+    site = {"@type": "Organization", "name": site_name, "url": site_url}
     data = {"@context": "https://schema.org", "@type": "Article" if article else "WebPage",
             "name": title, "url": url, "inLanguage": lang, "dateModified": version_date(version),
-            "isBasedOn": the_paper(), "license": "https://creativecommons.org/licenses/by/4.0/",
+            "author": site, "isBasedOn": the_paper(), "license": "https://creativecommons.org/licenses/by/4.0/",
             "isPartOf": {"@type": "WebSite", "name": site_name, "url": site_url}}
+    if publisher:
+        data["publisher"] = {"@type": "Organization", "name": publisher}
+    if image:
+        data["image"] = image
     if article:
         data["headline"] = title
     if description:
         data["description"] = description
     return data
-
 
 
 def glossary_json_ld(knowledge: Knowledge, lang: str, page_url: str) -> dict:

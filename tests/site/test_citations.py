@@ -93,3 +93,7 @@ def test_every_page_says_it_is_based_on_the_paper_and_no_script_can_be_closed(si
         assert page["isBasedOn"]["url"] == PAPER_URL
         assert page["url"] == SITE_URL + url
         assert page["inLanguage"] == ("es" if url.startswith("es/") else "en")
+        # What a structured-data reader needs of an article: a creator, a publisher, an image.
+        assert page["author"] == {"@type": "Organization", "name": page["isPartOf"]["name"], "url": page["isPartOf"]["url"]}
+        assert page["publisher"]["@type"] == "Organization" and page["publisher"]["name"], url
+        assert page["image"].startswith(SITE_URL + "assets/cards/") and page["image"].endswith(".png"), url
