@@ -12,11 +12,11 @@ import difflib
 import re
 from pathlib import Path
 
-import yaml
 
 from .context import RenderContext
 from .dimension_pages import dimension_path, render_dimension_page
 from .front_matter import check_front_matter
+from .yamlsource import load_yaml_text
 from .markers import check_marker_homes, expand_markers
 from .page_checks import (check_heading_ids, check_headings, check_language_files, check_links, check_other_links,
                           has_headings_without_id, heading_ids)
@@ -47,11 +47,10 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
-    try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
-    except yaml.YAMLError:
+    loaded = load_yaml_text(match.group(1) or "", "")     # the loader of every YAML: no tags, anchors or depth
+    if loaded.problems:
         return {}, text
-    return (meta if isinstance(meta, dict) else {}), text[match.end():]
+    return (loaded.data if isinstance(loaded.data, dict) else {}), text[match.end():]
 
 
 def front_matter_lines(sources: dict[str, str], src_uri: str) -> int:

@@ -72,9 +72,18 @@ def _character_problem(value: str) -> str | None:
     return None
 
 
+# Caps well above the real data (the longest text has about 800 characters, the longest name
+# about 160): a 5 MB definition would be copied into every page that links its term.
+MAX_TEXT = 5_000
+MAX_NAME = 300
+
+
 def _plain_text(value: str, placeholders: bool = False) -> str:
     if not value.strip():
         raise ValueError("the text is empty\nwrite the text (it may not be empty)")
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"the text is {len(value):,} characters long; a text field holds at most {MAX_TEXT:,}\n"
+                         "shorten it to a few sentences; longer explanations belong on a page in docs/")
     problem = _character_problem(value)
     if problem:
         raise ValueError(problem)
@@ -111,6 +120,9 @@ def _alphabets(word: str) -> set[str]:
 
 def _name(value: str) -> str:
     """A term, name, abbreviation or variant: plain text with no emphasis and one alphabet per word."""
+    if len(value) > MAX_NAME:
+        raise ValueError(f"the name is {len(value):,} characters long; a name holds at most {MAX_NAME}\n"
+                         "write the name only; a description goes in its own field")
     _plain_text(value)
     if _EMPHASIS.search(value):
         raise ValueError("a name may not contain '*' or '_' (emphasis)\n"

@@ -105,3 +105,68 @@ def test_a_card_title_too_long_to_fit_is_cut_with_an_ellipsis_within_the_card(ti
     font, lines = _fit_title(title, FONT, width)
     assert len(lines) <= MAX_TITLE_LINES and lines[-1].endswith(" …")
     assert font.getlength(lines[-1]) <= width and title.startswith(lines[0].removesuffix(" …"))
+
+
+# --- (b) YAML without surprises: tags, anchors, merge keys, depth, size ----------------------
+BOMB = "".join(f"    l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]\n" for i in range(1, 10))
+YAML_CASES = [
+    # (replacement of the fixture's English definition line, line of the message, words, words of the fix)
+    ("    definition: !!binary QWN0cyBjb21taXR0ZWQgd2l0aCBpbnRlbnQu\n", 6, "explicit YAML tag (!!binary)", "remove the tag"),
+    ("    definition: !!str Acts committed.\n", 6, "explicit YAML tag (!!str)", "remove the tag"),
+    ("    definition: !custom Acts committed.\n", 6, "explicit YAML tag (!custom)", "remove the tag"),
+    ("    definition: !!python/object/apply:os.system [echo]\n", 6, "explicit YAML tag", "remove the tag"),
+    ("    definition: Acts.\n    variants: !!set {war crime: null, war crimes: null}\n", 7, "explicit YAML tag (!!set)",
+     "remove the tag"),
+    ("    definition: &d Acts committed.\n    note: *d\n", 6, "anchor (&d)", "write the value out in full"),
+    ("    definition: Acts.\n    l0: &l0 [x]\n" + BOMB, 7, "anchor (&l0)", "no anchors"),
+    ("    definition: Acts.\n    note: " + "[" * 3_000 + "x" + "]" * 3_000 + "\n", 7, "nested more than", "flat list"),
+    ("    definition: Acts.\n    note: " + "[" * 100_000 + "\n", 7, "nested more than", "flat list"),   # crashed libyaml
+    ("    definition: Acts.\n    note:\n" + "".join("      " + "- " * 30 + "x\n" for _ in range(1)), 8, "nested more than",
+     "flat list"),
+    ("    definition: " + "Acts committed. " * 330_000 + "\n", 6, "a text field holds at most 5,000", "shorten it"),
+]
+
+
+@pytest.mark.parametrize("new, line, words, fix", YAML_CASES, ids=lambda v: repr(v[:30]) if isinstance(v, str) else v)
+def test_yaml_beyond_plain_fields_is_refused_with_file_line_and_fix(data, new, line, words, fix):
+    edit(data, "glossary.yml", DEFINITION, new)
+    [problem] = problems(data)
+    assert (problem.file, problem.line) == ("data/glossary.yml", line)
+    assert words in problem.message and fix in problem.fix
+    assert len(problem.message) < 300                      # the 5 MB text is not echoed
+
+
+def test_a_merge_key_is_refused_by_name_not_as_a_key_written_twice(data):
+    edit(data, "glossary.yml", "  en:\n    term: genocide\n", "  en: &genocide_en\n    term: genocide\n")
+    edit(data, "glossary.yml", "  en:\n    term: atrocity crimes\n", "  en:\n    <<: *genocide_en\n    term: atrocity crimes\n")
+    found = problems(data)
+    assert any("anchor (&genocide_en)" in p.message for p in found) and not any("twice" in p.message for p in found)
+    from kb.yamlsource import load_yaml_text
+    [problem] = load_yaml_text("base: {a: 1}\nentry:\n  <<: {a: 2}\n  b: 3\n", "data/x.yml").problems
+    assert (problem.line, "merge key (<<)" in problem.message) == (3, True) and "write the fields out" in problem.fix
+
+
+def test_a_name_too_long_is_refused_with_its_length(data):
+    edit(data, "glossary.yml", "    term: genocide\n", "    term: " + "genocide " * 40 + "\n")
+    [problem] = problems(data)
+    assert (problem.line, "a name holds at most 300" in problem.message) == (5, True)
+
+
+FRONT_MATTER_YAML = [
+    # (the front matter's lines, line of the message, words)
+    ("description: A page.\ntitle: &a [x]\n", 3, "anchor (&a)"),
+    ("description: A page.\ntitle: &l0 [x]\n" + BOMB.replace("    ", ""), 3, "anchor (&l0)"),      # 10^9 leaves
+    ("description: A page.\ntitle: " + "[" * 3_000 + "]" * 3_000 + "\n", 3, "nested more than"),
+    ("description: !!binary QWN0cyBjb21taXR0ZWQu\n", 2, "explicit YAML tag (!!binary)"),
+]
+
+
+@pytest.mark.parametrize("meta, line, words", FRONT_MATTER_YAML, ids=lambda v: repr(v[:30]) if isinstance(v, str) else v)
+def test_front_matter_yaml_beyond_plain_fields_is_refused_before_mkdocs_reads_it(meta, line, words):
+    from kb.front_matter import check_front_matter, unreadable_front_matter
+    from kb.pages import split_front_matter
+    text = f"---\n{meta}---\n\n# A page {{ #a-page }}\n"
+    [problem] = check_front_matter(text, "docs/about.md")
+    assert (problem.file, problem.line) == ("docs/about.md", line) and words in problem.message and problem.fix
+    assert unreadable_front_matter({"about.md": text}) == [problem]      # the build stops before MkDocs reads it
+    assert split_front_matter(text)[0] == {}
