@@ -170,3 +170,46 @@ def test_front_matter_yaml_beyond_plain_fields_is_refused_before_mkdocs_reads_it
     assert (problem.file, problem.line) == ("docs/about.md", line) and words in problem.message and problem.fix
     assert unreadable_front_matter({"about.md": text}) == [problem]      # the build stops before MkDocs reads it
     assert split_front_matter(text)[0] == {}
+
+
+# --- (a) front matter, typed: the keys Material's templates test or print ---------------------
+FRONT_MATTER_KEYS = [
+    # (lines after the description, line of the message, words of the message, words of the fix)
+    ("hide: yes\n", 3, "'hide' should be a list of the parts to hide (feedback, footer, navigation, path, tags, toc)",
+     "hide: [toc]"),
+    ("hide: toc\n", 3, "'hide' should be a list", "hide: [toc]"),
+    ("hide: [sidebar]\n", 3, "'hide' names 'sidebar'", "feedback, footer, navigation, path, tags, toc"),
+    ("search: [exclude]\n", 3, "'search' should be a mapping of exclude, boost", "search: {exclude: true}"),
+    ("search: {exclude: 'yes'}\n", 3, "'search: exclude' should be true or false", "search: {exclude: true}"),
+    ("search: {hidden: true}\n", 3, "'search' has the key 'hidden'", "exclude, boost"),
+    ("title: 'About</title><style>html{display:none}</style><title>x'\n", 3, "the title contains '<'", "words instead of < or >"),
+    ("title: [About]\n", 3, "the title should be text", "double quotes"),
+    ("title: " + "About " * 50 + "\n", 3, "the title is 299 characters long; a title has at most 200", "shorten it"),
+    ('translation_of: 12345\n', 3, "'translation_of' should be the fingerprint", "make stamp FILES=docs/about.md"),
+]
+
+
+@pytest.mark.parametrize("lines, line, words, fix", FRONT_MATTER_KEYS, ids=lambda v: repr(v[:24]) if isinstance(v, str) else v)
+def test_a_front_matter_key_of_the_wrong_type_is_refused_with_the_allowed_values(lines, line, words, fix):
+    from kb.front_matter import check_front_matter
+    [problem] = check_front_matter(f"---\ndescription: A page.\n{lines}---\n\n# A page {{ #a-page }}\n", "docs/about.md")
+    assert (problem.file, problem.line) == ("docs/about.md", line)
+    assert words in problem.message and fix in problem.fix
+
+
+def test_a_description_that_would_add_a_refresh_to_the_meta_tag_is_refused():
+    from kb.front_matter import check_front_matter
+    text = "---\ndescription: '0;url=https://evil.example/phish\" http-equiv=\"refresh'\n---\n# A page\n"
+    [problem] = check_front_matter(text, "docs/about.es.md")
+    assert (problem.line, "the description contains '\"'" in problem.message) == (2, True)
+    assert "typographic quotes" in problem.fix
+
+
+def test_the_typed_front_matter_of_a_real_page():
+    from pathlib import Path
+    from kb.front_matter import read_front_matter
+    root = Path(__file__).resolve().parents[2]
+    meta, problems = read_front_matter((root / "docs" / "print.md").read_text(encoding="utf-8"), "docs/print.md")
+    assert problems == [] and meta.search_exclude and meta.hide == ("navigation", "toc") and meta.description
+    meta, problems = read_front_matter((root / "docs" / "about.es.md").read_text(encoding="utf-8"), "docs/about.es.md")
+    assert problems == [] and len(meta.translation_of) == 10 and meta.lines["description"] == 2
