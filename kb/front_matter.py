@@ -19,7 +19,7 @@ MOVED_KEYS = {"assumption": "data/assumptions.yml", "dimensions": "data/assumpti
 HIDE_VALUES = ("feedback", "footer", "navigation", "path", "tags", "toc")
 SEARCH_KEYS = {"exclude": bool, "boost": (int, float)}
 MAX_DESCRIPTION = 160     # search engines show 160 characters at most
-MAX_TITLE = 200           # as a page's H1 (kb/page_checks.py)
+MAX_TITLE = 200           # characters of a title, here and as a page's H1 (kb/page_checks.py)
 # Material prints the title and description into the HTML; overrides/main.html escapes them, and
 # these are refused first so that no other template that prints them raw can be reached.
 RAW_IN_THEME = re.compile(r'["<>]')
