@@ -1,7 +1,8 @@
 """Safety of what the build reads and publishes. A thin adapter: the rules are in ../kb.
 
 - before anything is read: symlinks under docs/ or data/ and files that are not UTF-8 stop the
-  build (kb/page_safety.py), as do pages that carry script;
+  build (kb/page_safety.py), as do pages that carry script, misleading file names and merge-conflict
+  markers (kb/repository_files.py);
 - every built page gets its Content-Security-Policy <meta> (kb/csp.py), except under
   `mkdocs serve`, whose live-reload script changes on every reload.
 """
@@ -18,6 +19,7 @@ from kb.csp import UnknownInlineScript, add_content_security_policy
 from kb.page_checks import check_entry_anchors
 from kb.page_safety import check_sources_safety, check_tree
 from kb.pages import read_sources
+from kb.repository_files import check_repository_files
 
 _serving = {"on": False}
 
@@ -30,7 +32,7 @@ def on_startup(command, dirty):
 def on_pre_build(config):
     if language(config) != default_language(config) and default_language(config) in i18n(config).build_languages:
         return      # static-i18n builds the default language first; its build already checked the files
-    fail(check_tree(ROOT) or check_sources_safety(read_sources(Path(config["docs_dir"]))))
+    fail(check_tree(ROOT) or check_repository_files(ROOT) or check_sources_safety(read_sources(Path(config["docs_dir"]))))
 
 
 def _with_policy(html: str, where: str) -> str:

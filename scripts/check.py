@@ -24,12 +24,14 @@ from kb.page_safety import check_sources_safety, check_tree  # noqa: E402
 from kb.pages import check_pages, read_assets, read_sources  # noqa: E402  (the page checks the build runs)
 from kb.problems import KnowledgeError, Problem, github_annotation  # noqa: E402
 from kb.published import published_warnings  # noqa: E402
+from kb.repository_files import check_repository_files  # noqa: E402
 
 
 def find_problems(root: Path = ROOT) -> tuple[list[Problem], str]:
     """Every problem in data/ and docs/, and a one-line summary of what was checked: the same
-    checks as the build, in the same order (files first: a symlink or a non-UTF-8 file stops there)."""
-    problems = check_tree(root)
+    checks as the build, in the same order (files first: a symlink, a non-UTF-8 file, a misleading
+    file name or a merge-conflict marker stops there)."""
+    problems = check_tree(root) + check_repository_files(root)
     docs = root / "docs"
     if problems:
         return sorted(set(problems)), "the files of docs/ and data/"
