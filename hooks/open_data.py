@@ -13,12 +13,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from kb.citation import cite_block, glossary_json_ld, json_ld_script, page_json_ld, paper_block
-from kb.data_page import fill_sizes, render_downloads
+from kb.credits import publisher_name
+from kb.data_page import dataset_json_ld, fill_sizes, render_downloads
 from kb.exports import COLLECTIONS, FOLDER, build_downloads, check_against_pages, data_version
 from kb.offline import offline_zip
 from kb.paths import english_path, relative_url
 from kb.publishing import publishing_problems
 from kb.print_edition import PLACEHOLDER, PrintPage, article_of, assemble, drop_from_sitemap, heading_of
+from kb.share import absolute, card_path
 from kb.site_output import gzip_text
 
 DOWNLOADS_MARKER = "<!-- kb:downloads -->"
@@ -85,9 +87,15 @@ def on_post_page(output, page, config):
     # The page's own heading (the nav may use a shorter title).
     title = ed.titles.get(src) or page.title or site_name
     data = [page_json_ld(lang, site_name, site_url, title, url, str(page.meta.get("description", "")),
-                         version(page), article=src not in LIST_PAGES)]
+                         version(page), article=src not in LIST_PAGES, publisher=publisher_name(config["extra"], lang),
+                         image=absolute(config["site_url"], card_path(lang, page.url)))]
     if src == "glossary.md":
         data.append(glossary_json_ld(k, lang, url))
+    if src == "data.md":
+        data.append(dataset_json_ld(k, lang, title, str(page.meta.get("description", "")), url, data[0]["author"],
+                                    lambda path: absolute(config["site_url"], path), version(page),
+                                    # the print PDFs are published only once `make pdf` has made them
+                                    lambda path: not path.endswith(".pdf") or (ROOT / PDF_DIR / Path(path).name).exists()))
     scripts = "".join(json_ld_script(d) for d in data)
     if src == PRINT_PAGE:   # a copy of every page: not for search engines
         scripts = '<meta name="robots" content="noindex">' + scripts

@@ -39,19 +39,80 @@ def _year(version: str) -> str:
     return version[:4]
 
 
-def paper_reference(knowledge: Knowledge, lang: str) -> str:
-    """The paper's own reference, APA-like: publisher, date, title, genre, address. The
-    publisher's name and the title are English in every edition, and marked so."""
-    mark = ' lang="en"' if lang != "en" else ""
-    return (f"<span{mark}>{PAPER['publisher']}</span>. ({PAPER['date'][:4]}). <i{mark}>{PAPER['title']}</i> "
-            f"[{knowledge.ui('cite_paper_genre', lang)}]. {PAPER_URL}")
+# --- One record per cited work -----------------------------------------------------------------
+# Every format is written from one CSL-JSON record (the format citeproc engines and Zotero read), so
+# the APA and Chicago texts, BibTeX, RIS and CSL-JSON cannot disagree. The creator of a page is the
+# site itself, a corporate author; the paper's is the Stanley Center. No access date is stored: a
+# reader's reference manager adds its own.
+_LANGID = {"en": "english", "es": "spanish"}
 
 
-def page_citation(knowledge: Knowledge, lang: str, site_name: str, title: str, url: str, version: str) -> str:
-    """APA-like reference to one page, as HTML (titles in italics, every part escaped)."""
-    e = html.escape
-    return (f"{e(site_name)}. ({e(citation_date(version, lang))}). <i>{e(title)}</i>. {e(url)}. "
-            f"{e(knowledge.ui('cite_based_on', lang))}: {paper_reference(knowledge, lang)}")
+def _date_parts(version: str) -> list[int]:
+    return [int(part) for part in version_date(version).split("-")]
+
+
+def page_record(lang: str, site_name: str, title: str, url: str, version: str) -> dict:
+    """The CSL-JSON record of one page of the site, dated by its last change."""
+    return {"id": bibtex_key(url, version), "type": "webpage", "title": title,
+            "author": [{"literal": site_name}], "issued": {"date-parts": [_date_parts(version)]},
+            "URL": url, "language": lang}
+
+
+def paper_record(knowledge: Knowledge, lang: str) -> dict:
+    """The CSL-JSON record of the paper. Its author is its publisher, so APA names it once."""
+    year, month = (int(part) for part in PAPER["date"].split("-")[:2])
+    return {"id": "stanleycenter-2020-strategy", "type": "report", "title": PAPER["title"],
+            "author": [{"literal": PAPER["publisher"]}], "genre": knowledge.ui("cite_paper_genre", lang),
+            "issued": {"date-parts": [[year, month]]}, "URL": PAPER_URL, "language": "en"}
+
+
+def _creator(record: dict) -> str:
+    return record["author"][0]["literal"]
+
+
+def _lang_attr(record: dict, lang: str) -> str:
+    """' lang="en"' when the work is in another language than the page, else nothing."""
+    return f' lang="{record["language"]}"' if record["language"] != lang else ""
+
+
+def _marked(text: str, record: dict, lang: str) -> str:
+    mark = _lang_attr(record, lang)
+    return f"<span{mark}>{html.escape(text)}</span>" if mark else html.escape(text)
+
+
+def _italic_title(record: dict, lang: str) -> str:
+    return f"<i{_lang_attr(record, lang)}>{html.escape(record['title'])}</i>"
+
+
+def _issued(record: dict, sep: str = "-") -> str:
+    """The record's date as written in BibTeX ('2026-11-24') or RIS ('2026/11/24')."""
+    return sep.join(f"{part:02d}" for part in record["issued"]["date-parts"][0])
+
+
+def _day(record: dict, lang: str) -> str:
+    """'November 24' / '24 de noviembre'."""
+    day = dt.date(*record["issued"]["date-parts"][0])
+    return format_date(day, format="MMMM d" if lang == "en" else "d 'de' MMMM", locale=BABEL_LOCALES.get(lang, lang))
+
+
+def apa_text(record: dict, lang: str) -> str:
+    """APA 7 as HTML: creator, (date), title in italics, [genre], address."""
+    when = _issued(record)[:4] if record["type"] == "report" else citation_date(_issued(record), lang)
+    title = _italic_title(record, lang)
+    genre = f" [{html.escape(record['genre'])}]" if record.get("genre") else ""
+    return f"{_marked(_creator(record), record, lang)}. ({html.escape(when)}). {title}{genre}. {html.escape(record['URL'])}"
+
+
+def chicago_text(record: dict, lang: str) -> str:
+    """Chicago author-date as HTML. A page's title is quoted, the paper's in italics; English puts
+    the full stop inside the closing quotation mark, Spanish after it."""
+    year = record["issued"]["date-parts"][0][0]
+    creator = _marked(_creator(record), record, lang)
+    if record["type"] == "report":
+        title = _italic_title(record, lang)
+        return f"{creator}. {year}. {title}. {html.escape(record['genre'])}. {html.escape(record['URL'])}."
+    quoted = f"“{html.escape(record['title'])}.”" if lang == "en" else f"“{html.escape(record['title'])}”."
+    return f"{creator}. {year}. {quoted} {html.escape(_day(record, lang))}. {html.escape(record['URL'])}."
 
 
 def _bibtex_escape(text: str) -> str:
@@ -63,50 +124,90 @@ def bibtex_key(url: str, version: str) -> str:
     return "apkb-" + re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") + "-" + _year(version)
 
 
-def page_bibtex(lang: str, site_name: str, title: str, url: str, version: str) -> str:
+def bibtex(record: dict, note: str = "") -> str:
+    """biblatex: @online for a page (Zotero imports it as a web page), @techreport for the paper.
+    The creator sits in double braces, the form for a corporate author."""
     b = _bibtex_escape
-    return (f"@misc{{{bibtex_key(url, version)},\n"
-            f"  title = {{{b(title)}}},\n"
-            f"  howpublished = {{{b(site_name)}}},\n"
-            f"  year = {{{_year(version)}}},\n"
-            f"  url = {{{url}}},\n"
-            f"  urldate = {{{version_date(version)}}},\n"
-            f"  language = {{{'english' if lang == 'en' else 'spanish'}}},\n"
-            f"  note = {{{b(PAPER['publisher'])}, {b(PAPER['title'])} ({PAPER['date'][:4]}), {PAPER_URL}}}\n"
-            f"}}")
+    parts = record["issued"]["date-parts"][0]
+    fields = [("author", "{" + b(_creator(record)) + "}"), ("title", b(record["title"]))]
+    if record["type"] == "report":
+        entry = "techreport"
+        fields += [("institution", b(_creator(record))), ("type", b(record["genre"])), ("year", str(parts[0]))]
+    else:
+        entry = "online"
+    fields += [("date", _issued(record)), ("url", record["URL"]),
+               ("langid", _LANGID.get(record["language"], record["language"]))]
+    if note:
+        fields.append(("note", b(note)))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@{entry}{{{record['id']},\n{body}\n}}"
 
 
-def page_ris(lang: str, site_name: str, title: str, url: str, version: str) -> str:
-    lines = [("TY", "ELEC"), ("TI", title), ("T2", site_name), ("PY", _year(version)),
-             ("DA", version_date(version).replace("-", "/")), ("UR", url), ("LA", lang),
-             ("N1", f"{PAPER['publisher']}, {PAPER['title']} ({PAPER['date'][:4]}), {PAPER_URL}"), ("ER", "")]
+def ris(record: dict, note: str = "") -> str:
+    """RIS: ELEC for a page, RPRT for the paper; AU holds the corporate creator, with no comma so
+    that reference managers keep it as one name."""
+    parts = record["issued"]["date-parts"][0]
+    lines = [("TY", "RPRT" if record["type"] == "report" else "ELEC"), ("AU", _creator(record)),
+             ("TI", record["title"]), ("PY", str(parts[0])), ("DA", _issued(record, "/")),
+             ("UR", record["URL"]), ("LA", record["language"])]
+    if record["type"] == "report":
+        lines += [("PB", _creator(record)), ("M3", record["genre"])]
+    if note:
+        lines.append(("N1", note))
+    lines.append(("ER", ""))
     return "\n".join(f"{tag}  - {value}".rstrip() for tag, value in lines)
 
 
-def cite_block(knowledge: Knowledge, lang: str, site_name: str, title: str, url: str, version: str) -> str:
-    """The "Cite this page" box: a ready reference, then BibTeX and RIS in a <details>."""
+def csl_json(record: dict) -> str:
+    """The record as CSL-JSON (a list of one item), the format citeproc engines and Zotero import."""
+    return json.dumps([record], ensure_ascii=False, sort_keys=True)
+
+
+def paper_reference(knowledge: Knowledge, lang: str) -> str:
+    """The paper's own reference, APA 7. The publisher's name and the title are English in every
+    edition, and marked so."""
+    return apa_text(paper_record(knowledge, lang), lang)
+
+
+def _based_on(knowledge: Knowledge, lang: str) -> str:
+    """The plain-text note a page's BibTeX and RIS carry: the paper it is based on."""
+    return f"{knowledge.ui('cite_based_on', lang)}: {PAPER['publisher']}, {PAPER['title']} ({PAPER['date'][:4]}), {PAPER_URL}"
+
+
+def page_citation(knowledge: Knowledge, lang: str, site_name: str, title: str, url: str, version: str) -> str:
+    """APA reference to one page, as HTML (titles in italics, every part escaped), then the paper."""
+    record = page_record(lang, site_name, title, url, version)
+    return f"{apa_text(record, lang)}. {html.escape(knowledge.ui('cite_based_on', lang))}: {paper_reference(knowledge, lang)}"
+
+
+def _formats(knowledge: Knowledge, lang: str, record: dict, note: str) -> str:
+    """The same reference in Chicago, then as code for reference managers."""
     ui = lambda key: html.escape(knowledge.ui(key, lang))   # noqa: E731
-    return (f'<aside class="kb-cite" aria-labelledby="kb-cite-title">\n'
-            f'<h2 id="kb-cite-title">{ui("cite_this_page")}</h2>\n'
-            f'<p class="kb-cite-text">{page_citation(knowledge, lang, site_name, title, url, version)}</p>\n'
-            f'<details class="kb-cite-formats"><summary>BibTeX · RIS</summary>\n'
+    return (f'<details class="kb-cite-formats"><summary>Chicago · BibTeX · RIS · CSL-JSON</summary>\n'
+            f'<p class="kb-cite-chicago"><strong>Chicago:</strong> {chicago_text(record, lang)}</p>\n'
             f'<p>{ui("cite_formats")}</p>\n'
-            f'<pre class="kb-cite-bibtex"><code>{html.escape(page_bibtex(lang, site_name, title, url, version))}</code></pre>\n'
-            f'<pre class="kb-cite-ris"><code>{html.escape(page_ris(lang, site_name, title, url, version))}</code></pre>\n'
-            f'</details>\n</aside>\n')
+            f'<pre class="kb-cite-bibtex"><code>{html.escape(bibtex(record, note))}</code></pre>\n'
+            f'<pre class="kb-cite-ris"><code>{html.escape(ris(record, note))}</code></pre>\n'
+            f'<pre class="kb-cite-csl"><code>{html.escape(csl_json(record))}</code></pre>\n'
+            f'</details>\n')
+
+
+def cite_block(knowledge: Knowledge, lang: str, site_name: str, title: str, url: str, version: str) -> str:
+    """The "Cite this page" box: a ready APA reference, then the other formats in a <details>."""
+    record = page_record(lang, site_name, title, url, version)
+    return (f'<aside class="kb-cite" aria-labelledby="kb-cite-title">\n'
+            f'<h2 id="kb-cite-title">{html.escape(knowledge.ui("cite_this_page", lang))}</h2>\n'
+            f'<p class="kb-cite-text">{page_citation(knowledge, lang, site_name, title, url, version)}</p>\n'
+            + _formats(knowledge, lang, record, _based_on(knowledge, lang)) + '</aside>\n')
 
 
 def paper_block(knowledge: Knowledge, lang: str) -> str:
     """The "Cite the paper" box on the home page."""
-    title = html.escape(knowledge.ui("cite_the_paper", lang))
-    bibtex = (f"@techreport{{stanleycenter-2020-strategy,\n  title = {{{PAPER['title']}}},\n"
-              f"  institution = {{{PAPER['publisher']}}},\n  type = {{{PAPER['genre']}}},\n"
-              f"  year = {{2020}},\n  month = sep,\n  url = {{{PAPER_URL}}}\n}}")
+    record = paper_record(knowledge, lang)
     return (f'<aside class="kb-cite kb-cite-paper" aria-labelledby="kb-cite-paper-title">\n'
-            f'<h2 id="kb-cite-paper-title">{title}</h2>\n'
+            f'<h2 id="kb-cite-paper-title">{html.escape(knowledge.ui("cite_the_paper", lang))}</h2>\n'
             f'<p class="kb-cite-text">{paper_reference(knowledge, lang)}</p>\n'
-            f'<details class="kb-cite-formats"><summary>BibTeX</summary>\n'
-            f'<pre class="kb-cite-bibtex"><code>{html.escape(bibtex)}</code></pre>\n</details>\n</aside>\n')
+            + _formats(knowledge, lang, record, "") + '</aside>\n')
 
 
 # --- schema.org JSON-LD ------------------------------------------------------------------------
@@ -123,17 +224,23 @@ def the_paper() -> dict:
 
 
 def page_json_ld(lang: str, site_name: str, site_url: str, title: str, url: str, description: str,
-                 version: str, article: bool) -> dict:
+                 version: str, article: bool, publisher: str = "", image: str = "") -> dict:
+    """A page as schema.org: its creator is the site (an organization), its publisher the
+    maintainers named in mkdocs.yml, its image the preview card."""
+    site = {"@type": "Organization", "name": site_name, "url": site_url}
     data = {"@context": "https://schema.org", "@type": "Article" if article else "WebPage",
             "name": title, "url": url, "inLanguage": lang, "dateModified": version_date(version),
-            "isBasedOn": the_paper(), "license": "https://creativecommons.org/licenses/by/4.0/",
+            "author": site, "isBasedOn": the_paper(), "license": "https://creativecommons.org/licenses/by/4.0/",
             "isPartOf": {"@type": "WebSite", "name": site_name, "url": site_url}}
+    if publisher:
+        data["publisher"] = {"@type": "Organization", "name": publisher}
+    if image:
+        data["image"] = image
     if article:
         data["headline"] = title
     if description:
         data["description"] = description
     return data
-
 
 
 def glossary_json_ld(knowledge: Knowledge, lang: str, page_url: str) -> dict:

@@ -22,10 +22,15 @@ def paper_title(ctx: RenderContext) -> str:
     return f"<cite{lang}>Strategy Consultation on Mass Violence and Atrocity Prevention</cite>"
 
 
+def publisher_name(extra: dict, lang: str) -> str:
+    """mkdocs.yml's `extra.publisher` in the edition's language (English when it has none)."""
+    publisher = extra.get("publisher", {})
+    publisher = publisher.get(lang) or publisher.get("en", "") if isinstance(publisher, dict) else str(publisher)
+    return publisher if isinstance(publisher, str) else ""   # anything else: kb/page_checks.py reports it
+
+
 def render_credits(ctx: RenderContext) -> str:
-    publisher = ctx.extra.get("publisher", {})
-    publisher = publisher.get(ctx.lang) or publisher.get("en", "") if isinstance(publisher, dict) else str(publisher)
-    publisher = publisher if isinstance(publisher, str) else ""   # anything else: kb/page_checks.py reports it
+    publisher = publisher_name(ctx.extra, ctx.lang)
     publisher_html = f'<span class="kb-nolink">{escape(publisher)}</span>'   # a name, not terms to link
     paper = external_link(ctx, PAPER_URL, paper_title(ctx), "en")
     issues = issues_url(ctx.edit_href("README.md"))

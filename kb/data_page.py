@@ -6,13 +6,16 @@ import html
 import re
 from typing import Callable
 
-from .exports import COLLECTIONS, FOLDER, LANGUAGES
+from .exports import COLLECTIONS, FOLDER, LANGUAGES, LICENCES, SITE_LICENCE, holds_paper_words
 from .knowledge import Knowledge
 
 FORMATS = {"json": "JSON", "schema": "JSON Schema", "skos": "SKOS (JSON-LD)", "csv": "CSV (UTF-8)",
            "xlsx": "Excel (.xlsx)", "zip": "ZIP", "pdf": "PDF"}
 # The page that lists each collection: its title, in the edition's language, names the contents.
 COLLECTION_PAGES = {c.name: (c.page or "dimensions/index.md") for c in COLLECTIONS}
+MEDIA_TYPES = {"json": "application/json", "schema": "application/schema+json", "skos": "application/ld+json",
+               "csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+               "zip": "application/zip", "pdf": "application/pdf"}
 SIZE_SPAN = re.compile(r'<span class="kb-size" data-kb-size="([^"]+)">[^<]*</span>')
 
 
@@ -34,6 +37,37 @@ def listed_files() -> list[tuple[str, str, str, str]]:
     return files
 
 
+# What a file of each kind holds, where it is not one collection: the workbook holds the three
+# tables, the offline copies and the print editions hold the pages, which quote the paper.
+HOLDS = {"all": ("factors", "glossary", "organizations")}
+HOLDS_PAGES = ("offline", "print")
+
+
+def paper_words_in(knowledge: Knowledge, kind: str, collection: str) -> bool:
+    """Whether a listed file holds the paper's words (then it is not under CC BY alone): computed
+    from the licence of each field the file holds; a schema holds no text of the paper."""
+    if kind == "schema":
+        return False
+    if collection in HOLDS_PAGES:
+        return True
+    return any(holds_paper_words(knowledge, name) for name in HOLDS.get(collection, (collection,)))
+
+
+def dataset_json_ld(knowledge: Knowledge, lang: str, name: str, description: str, page_url: str,
+                    site: dict, absolute: Callable[[str], str], version: str, published: Callable[[str], bool]) -> dict:
+    """schema.org Dataset for the Data page, so dataset search engines find the files: one
+    DataDownload per listed file this build publishes, each with the licence its fields call for."""
+    site_licence = LICENCES[SITE_LICENCE]["url"]
+    mixed = {"@type": "CreativeWork", "name": knowledge.ui("download_licence_mixed", lang), "url": page_url + "#licence"}
+    files = [{"@type": "DataDownload", "name": path.rsplit("/", 1)[-1], "contentUrl": absolute(path),
+              "encodingFormat": MEDIA_TYPES[kind], "inLanguage": file_lang or ["en", "es"],
+              "license": mixed if paper_words_in(knowledge, kind, collection) else site_licence}
+             for path, kind, collection, file_lang in listed_files() if published(path)]
+    return {"@context": "https://schema.org", "@type": "Dataset", "name": name, "description": description,
+            "url": page_url, "inLanguage": lang, "creator": site, "dateModified": version[:10],
+            "license": mixed, "isAccessibleForFree": True, "distribution": files}
+
+
 def render_downloads(knowledge: Knowledge, lang: str, titles: dict[str, str], href: Callable[[str], str],
                      language_names: dict[str, str]) -> str:
     """An HTML table: file (link), contents, language, format, size (filled in later), licence."""
@@ -50,9 +84,7 @@ def render_downloads(knowledge: Knowledge, lang: str, titles: dict[str, str], hr
             contents = titles.get(COLLECTION_PAGES[collection], collection)
         if kind == "schema":
             contents = f"{knowledge.ui('download_schema_of', lang)} {collection}.json"
-        licence = "download_licence_mixed" if collection in ("all", "factors", "offline", "print") or kind == "skos" else "download_licence_site"
-        if kind == "schema":
-            licence = "download_licence_site"
+        licence = "download_licence_mixed" if paper_words_in(knowledge, kind, collection) else "download_licence_site"
         language = language_names.get(file_lang, "") if file_lang else knowledge.ui("download_both_languages", lang)
         name = path.rsplit("/", 1)[-1]
         rows.append(f'<tr data-kb-file="{html.escape(path)}"><td><a href="{html.escape(href(path))}" download><code>{html.escape(name)}</code></a></td>'

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from . import schema
 from .knowledge import Knowledge
 from .paper import PAPER, PAPER_URL
+from .paths import site_path
 from .translation import entry_status
 
 FOLDER = "downloads"
@@ -56,7 +57,7 @@ class Collection:
 COLLECTIONS = (
     Collection("glossary", "glossary", schema.GlossaryEntry, "glossary.md", frozenset({"quote", "quotation"}), True),
     Collection("factors", "factors", schema.Factor, "factors.md", frozenset({"label", "also_phrased"}), True),
-    Collection("dimensions", "dimensions", schema.Dimension, ""),
+    Collection("dimensions", "dimensions", schema.Dimension, "", frozenset({"wording"})),
     Collection("organizations", "organizations", schema.Organization, "organizations.md", tabular=True),
     Collection("sources", "sources", schema.Source, "sources.md"),
     Collection("editorial-notes", "notes", schema.EditorialNote, "editorial-notes.md"),
@@ -180,6 +181,14 @@ def field_licences(collection: Collection, entry) -> dict[str, str]:
                 continue
             result[f"{lang}.{name}"] = PAPER_LICENCE if name in collection.paper_fields else SITE_LICENCE
     return result
+
+
+def holds_paper_words(knowledge: Knowledge, name: str) -> bool:
+    """Whether any entry of the collection holds a field in the paper's words, so that a file of
+    it is not under the site's licence alone."""
+    collection = next(c for c in COLLECTIONS if c.name == name)
+    return any(PAPER_LICENCE in field_licences(collection, entry).values()
+               for entry in getattr(knowledge, collection.attribute).values())
 
 
 def export_entry(collection: Collection, entry, knowledge: Knowledge, site_url: str) -> dict:
@@ -330,6 +339,17 @@ def skos_glossary(knowledge: Knowledge, site_url: str, version: str) -> dict:
     def uri(slug: str) -> str:
         return f"{scheme}#{slug}"
 
+    def page_uri(ref: str) -> str:
+        """A provenance's 'page.md#anchor' as the English page's address."""
+        page, _, anchor = ref.partition("#")
+        return base + site_path(page, "en", "en") + (f"#{anchor}" if anchor else "")
+
+    # skos:related is symmetric (SKOS §8.6.6): a link one entry makes is written on both.
+    related = {slug: set(entry.related) for slug, entry in knowledge.glossary.items()}
+    for slug, entry in knowledge.glossary.items():
+        for other in entry.related:
+            related.setdefault(other, set()).add(slug)
+
     concepts = []
     for entry in knowledge.glossary.values():
         concept: dict = {"@id": uri(entry.slug), "@type": "skos:Concept", "skos:inScheme": {"@id": scheme},
@@ -343,7 +363,16 @@ def skos_glossary(knowledge: Knowledge, site_url: str, version: str) -> dict:
             alt += [{"@value": v, "@language": lang} for v in block.variants]
             if block.abbreviation:
                 alt.append({"@value": block.abbreviation, "@language": lang})
-            definitions.append({"@value": block.definition, "@language": lang})
+            if block.quotation and entry.quotation_from is not None:
+                # The quoted definition (the paper's or an official text's words; in Spanish the
+                # site's translation unless official), as a resource that names where it is from.
+                source = entry.quotation_from
+                origin = page_uri(source.ref) if source.kind == "paper" else source.ref
+                definitions.append({"rdf:value": {"@value": block.quotation, "@language": lang},
+                                    "dct:source": {"@id": origin} if source.kind == "paper" else origin})
+                notes.append({"@value": block.definition, "@language": lang})   # the site's gloss
+            else:
+                definitions.append({"@value": block.definition, "@language": lang})
             if block.note:
                 notes.append({"@value": block.note, "@language": lang})
         concept["skos:prefLabel"] = labels
@@ -352,14 +381,15 @@ def skos_glossary(knowledge: Knowledge, site_url: str, version: str) -> dict:
         concept["skos:definition"] = definitions
         if notes:
             concept["skos:scopeNote"] = notes
-        if entry.related:
-            concept["skos:related"] = [{"@id": uri(s)} for s in entry.related]
-        concept["dct:source"] = entry.source
+        if related.get(entry.slug):
+            concept["skos:related"] = [{"@id": uri(s)} for s in sorted(related[entry.slug])]
+        if entry.source != "site":
+            concept["dct:source"] = {"@id": f"{base}sources/#{entry.source}"}
         concept["schema:url"] = {"@id": uri(entry.slug)}
         concepts.append(concept)
     return {
         "@context": {"skos": "http://www.w3.org/2004/02/skos/core#", "dct": "http://purl.org/dc/terms/",
-                     "schema": "https://schema.org/"},
+                     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "schema": "https://schema.org/"},
         "@graph": [
             {"@id": scheme, "@type": "skos:ConceptScheme",
              "skos:prefLabel": [{"@value": knowledge.ui("glossary_title", "en"), "@language": "en"},

@@ -15,9 +15,9 @@ from urllib.parse import urljoin
 CARD_WIDTH, CARD_HEIGHT = 1200, 630
 CARDS_FOLDER = "assets/cards"   # every card under one folder, so offline copies can leave them out
 
-# Open Graph wants language_TERRITORY. The Spanish edition is written for Latin America:
-# es_419 is "Spanish (Latin America and the Caribbean)".
-OG_LOCALES = {"en": "en_US", "es": "es_419"}
+# Open Graph wants language_TERRITORY from the list link-preview readers follow, which names
+# Latin American Spanish es_LA (the CLDR code es_419, used for dates, is not on it).
+OG_LOCALES = {"en": "en_US", "es": "es_LA"}
 
 
 @dataclass(frozen=True)

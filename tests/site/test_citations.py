@@ -34,8 +34,11 @@ def test_every_content_page_in_both_editions_offers_a_citation(site):
         assert title in text, url
         assert SITE_URL + url in text, url
         assert PAPER_URL in text and "Stanley Center for Peace and Security" in text
-        assert box.select_one(".kb-cite-bibtex").get_text().startswith("@misc{")
+        assert box.select_one(".kb-cite-bibtex").get_text().startswith("@online{")
         assert "TY  - ELEC" in box.select_one(".kb-cite-ris").get_text()
+        (item,) = json.loads(box.select_one(".kb-cite-csl").get_text())
+        assert item["URL"] == SITE_URL + url and item["title"] == title, url
+        assert item["author"][0]["literal"] in box.select_one(".kb-cite-chicago").get_text()
         expected = "Citar esta página" if url.startswith("es/") else "Cite this page"
         assert box.select_one("h2").get_text() == expected, url
 
@@ -56,6 +59,8 @@ def test_the_home_page_cites_the_paper(site, url, heading):
     text = box.select_one(".kb-cite-text").get_text()
     assert "Stanley Center for Peace and Security. (2020). Strategy Consultation on Mass Violence and Atrocity Prevention" in text
     assert PAPER_URL in text
+    assert "AU  - Stanley Center for Peace and Security" in box.select_one(".kb-cite-ris").get_text()
+    assert json.loads(box.select_one(".kb-cite-csl").get_text())[0]["type"] == "report"
 
 
 @pytest.mark.parametrize("prefix", ["", "es/"])
@@ -88,3 +93,7 @@ def test_every_page_says_it_is_based_on_the_paper_and_no_script_can_be_closed(si
         assert page["isBasedOn"]["url"] == PAPER_URL
         assert page["url"] == SITE_URL + url
         assert page["inLanguage"] == ("es" if url.startswith("es/") else "en")
+        # What a structured-data reader needs of an article: a creator, a publisher, an image.
+        assert page["author"] == {"@type": "Organization", "name": page["isPartOf"]["name"], "url": page["isPartOf"]["url"]}
+        assert page["publisher"]["@type"] == "Organization" and page["publisher"]["name"], url
+        assert page["image"].startswith(SITE_URL + "assets/cards/") and page["image"].endswith(".png"), url

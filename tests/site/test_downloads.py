@@ -11,7 +11,7 @@ import jsonschema
 import openpyxl
 import pytest
 import rdflib
-from rdflib.namespace import SKOS
+from rdflib.namespace import DCTERMS, SKOS
 
 from conftest import SITE_URL, build_site
 
@@ -124,15 +124,36 @@ def test_the_glossary_is_a_valid_skos_concept_scheme(built):
     assert len(concepts) == len(glossary)
     schemes = set(graph.subjects(rdflib.RDF.type, SKOS.ConceptScheme))
     assert schemes == {rdflib.URIRef(SITE_URL + "glossary/")}
+    def definitions(concept):
+        """Each definition as (text, language, source): a literal, or a resource naming its source."""
+        for d in graph.objects(concept, SKOS.definition):
+            if isinstance(d, rdflib.Literal):
+                yield str(d), d.language, None
+            else:
+                value = graph.value(d, rdflib.RDF.value)
+                yield str(value), value.language, graph.value(d, DCTERMS.source)
+
     for entry in glossary:
         concept = rdflib.URIRef(f"{SITE_URL}glossary/#{entry['slug']}")
         labels = {(str(l), l.language) for l in graph.objects(concept, SKOS.prefLabel)}
         assert (entry["en"]["term"], "en") in labels
         if entry["es"]:
             assert (entry["es"]["term"], "es") in labels
-            assert any(d.language == "es" for d in graph.objects(concept, SKOS.definition))
-        related = {str(r) for r in graph.objects(concept, SKOS.related)}
-        assert related == {f"{SITE_URL}glossary/#{s}" for s in entry["related"]}
+            assert any(lang == "es" for _, lang, _ in definitions(concept))
+        # A quoted definition (the paper's working definitions among them) is the definition, with
+        # its source; the site's gloss is a note.
+        if entry["en"].get("quotation"):
+            (quoted,) = [d for d in definitions(concept) if d[1] == "en"]
+            assert quoted[0] == entry["en"]["quotation"] and quoted[2] is not None, entry["slug"]
+            assert entry["en"]["definition"] in {str(n) for n in graph.objects(concept, SKOS.scopeNote)}
+        if entry["source"] != "site":
+            assert graph.value(concept, DCTERMS.source) == rdflib.URIRef(f"{SITE_URL}sources/#{entry['source']}")
+    # skos:related is symmetric: every link is written on both concepts.
+    pairs = set(graph.subject_objects(SKOS.related))
+    assert pairs and all((b, a) in pairs for a, b in pairs)
+    for entry in glossary:
+        related = {str(r) for r in graph.objects(rdflib.URIRef(f"{SITE_URL}glossary/#{entry['slug']}"), SKOS.related)}
+        assert {f"{SITE_URL}glossary/#{s}" for s in entry["related"]} <= related
 
 
 @pytest.mark.parametrize("prefix", ("", "es/"))
@@ -162,3 +183,27 @@ def test_two_builds_give_byte_identical_downloads_and_json_ld(built, tmp_path):
     for page in ("glossary/index.html", "es/glossary/index.html", "about/index.html", "es/index.html"):
         ld = lambda root: re.findall(r'<script type="application/ld\+json">.*?</script>', (root / page).read_text("utf-8"))  # noqa: E731
         assert ld(built) == ld(again), page
+
+
+@pytest.mark.parametrize("prefix", ("", "es/"))
+def test_the_data_page_describes_every_download_as_a_dataset(site, prefix):
+    """Dataset search engines read schema.org Dataset: one DataDownload per file the page lists,
+    each with a media type and the licence its table row gives."""
+    soup = site.soup(prefix + "data/")
+    (dataset,) = [d for d in (json.loads(s.string) for s in soup.select('script[type="application/ld+json"]'))
+                  if d["@type"] == "Dataset"]
+    rows = {row["data-kb-file"]: row.select("td")[-1].get_text() for row in soup.select(".kb-downloads tbody tr")}
+    files = {d["contentUrl"].removeprefix(SITE_URL): d for d in dataset["distribution"]}
+    assert files.keys() == rows.keys()
+    assert dataset["creator"]["@type"] == "Organization" and dataset["description"]
+    for path, download in files.items():
+        assert download["@type"] == "DataDownload" and "/" in download["encodingFormat"], path
+        licence = download["license"]
+        shown = rows[path]
+        if isinstance(licence, str):
+            assert licence == "https://creativecommons.org/licenses/by/4.0/" and shown == "CC BY 4.0", path
+        else:
+            assert licence["name"] == shown and shown != "CC BY 4.0", path
+    # The annex's wording and the quoted definitions are the paper's: not CC BY alone.
+    assert files["downloads/dimensions.json"]["license"] != "https://creativecommons.org/licenses/by/4.0/"
+    assert files["downloads/glossary.skos.jsonld"]["license"] != "https://creativecommons.org/licenses/by/4.0/"

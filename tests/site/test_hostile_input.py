@@ -326,8 +326,8 @@ BUILD_CASES = [
     ("english-heading-loses-id", "docs/about.md", " { #what-the-paper-is-for }", "", "has no explicit id"),
     ("new-page-not-in-menu", "docs/new-page.md", None, PAGE_HEAD + "Text.\n", "docs/new-page.md: the page is not in the site's menu"),
     # The About page renders the publisher before the build reports its problems: a list was a traceback.
-    ("publisher-as-list", "mkdocs.yml", "    en: the maintainers of", "    en: [a, b]\n    xx: the maintainers of",
-     f"mkdocs.yml:{_line_of((ROOT / 'mkdocs.yml').read_text(encoding='utf-8'), '    en: the maintainers of')} [extra.publisher]"),
+    ("publisher-as-list", "mkdocs.yml", "    en: !ENV [SITE_PUBLISHER_EN,", "    en: [a, b]\n    xx: !ENV [SITE_PUBLISHER_EN,",
+     f"mkdocs.yml:{_line_of((ROOT / 'mkdocs.yml').read_text(encoding='utf-8'), '    en: !ENV [SITE_PUBLISHER_EN,')} [extra.publisher]"),
 ]
 
 

@@ -81,8 +81,8 @@ def test_every_page_of_both_editions_has_every_tag_with_absolute_urls_and_its_ow
         assert not missing, f"{url}: missing {missing}"
         lang = "es" if url.startswith("es/") else "en"
         assert tags.one("og:url") == SITE_URL + url
-        assert tags.one("og:locale") == {"en": "en_US", "es": "es_419"}[lang]
-        assert tags.one("og:locale:alternate") == {"en": "es_419", "es": "en_US"}[lang]
+        assert tags.one("og:locale") == {"en": "en_US", "es": "es_LA"}[lang]
+        assert tags.one("og:locale:alternate") == {"en": "es_LA", "es": "en_US"}[lang]
         assert tags.one("og:site_name") == SITE_NAMES[lang]
         assert tags.one("twitter:card") == "summary_large_image"
         assert tags.one("og:image") == tags.one("twitter:image")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kb import exports, schema
-from kb.citation import citation_date, json_ld_script, page_bibtex
+from kb.citation import bibtex, citation_date, json_ld_script, page_record
 from kb.inline import first_sentence
 from kb.data_page import fill_sizes, format_size
 from kb.knowledge import load_knowledge
@@ -75,7 +75,7 @@ def test_json_ld_cannot_close_its_script_element():
 
 def test_first_sentence_and_bibtex_escaping():
     assert first_sentence("One thing. Another.") == "One thing."
-    assert "50\\% \\& more" in page_bibtex("en", "Site", "50% & more", "https://x.org/a/", "2026-01-01")
+    assert "50\\% \\& more" in bibtex(page_record("en", "Site", "50% & more", "https://x.org/a/", "2026-01-01"))
 
 
 def test_sizes_are_filled_and_rows_of_unbuilt_files_dropped():

@@ -49,7 +49,7 @@ def test_titles_and_descriptions_with_quotes_and_markup_stay_inside_their_attrib
 
 def test_the_tags_name_the_language_as_open_graph_expects():
     tags = parsed(meta_tags(shared()))
-    assert ("og:locale", "es_419") in tags
+    assert ("og:locale", "es_LA") in tags
     assert ("og:locale:alternate", "en_US") in tags
     assert ("twitter:card", "summary_large_image") in tags
     assert ("og:image:width", "1200") in tags and ("og:image:height", "630") in tags
