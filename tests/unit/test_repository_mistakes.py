@@ -120,3 +120,117 @@ def test_a_misleading_name_on_disk_stops_make_check(tmp_path):
     import check
     found, _ = check.find_problems(tmp_path)
     one(found, "docs/my page.md", 0, "U+0020 SPACE", "docs/my-page.md")
+
+
+# --- mkdocs.yml ----------------------------------------------------------------------------------
+from kb.config_guard import (MARKDOWN_EXTENSIONS, PLUGINS, check_config, check_config_file,  # noqa: E402
+                             read_config, repository_host)
+
+REAL_CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def guarded(tmp_path, text: str) -> list:
+    """The guard on a mkdocs.yml holding `text`, read as the build reads it."""
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return check_config_file(tmp_path / "mkdocs.yml", {})
+
+
+def with_extension(entry: str) -> str:
+    return REAL_CONFIG.replace("  - pymdownx.superfences\n", "  - pymdownx.superfences\n" + entry, 1)
+
+
+def line_holding(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), start=1) if needle in line)
+
+
+MKDOCS_MISTAKES = [
+    # (the changed mkdocs.yml, the line's text, the entry, words the message and fix must say)
+    (with_extension("  - pymdownx.snippets:\n      base_path: [/etc]\n      check_paths: true\n"), "base_path: [/etc]",
+     "pymdownx.snippets", ["outside the repository", "docs/snippets"]),
+    (with_extension("  - pymdownx.snippets:\n      base_path: ../..\n      check_paths: true\n"), "base_path: ../..",
+     "pymdownx.snippets", ["'../..'", "outside the repository"]),
+    (with_extension("  - pymdownx.snippets:\n      base_path: docs\n"), "- pymdownx.snippets",
+     "pymdownx.snippets", ["check_paths: true"]),
+    (with_extension("  - pymdownx.snippets:\n      base_path: docs\n      check_paths: true\n      url_download: true\n"),
+     "url_download: true", "pymdownx.snippets", ["downloads nothing"]),
+    (with_extension("  - pymdownx.snippets:\n      base_path: docs\n      check_paths: true\n      restrict_base_path: false\n"),
+     "restrict_base_path: false", "pymdownx.snippets", ["'../'"]),
+    (with_extension("  - pymdownx.emoji:\n      emoji_index: !!python/name:os.system\n"), "!!python/name:os.system",
+     "markdown_extensions[10].pymdownx.emoji.emoji_index", ["Python code", "kb/ and hooks/"]),
+    (with_extension("  - pymdownx.tasklist\n"), "- pymdownx.tasklist", "pymdownx.tasklist",
+     ["not one the site is checked with", "MARKDOWN_EXTENSIONS in kb/config_guard.py"]),
+    (REAL_CONFIG.replace("  - search:\n", "  - macros\n  - search:\n", 1), "- macros", "macros",
+     ["plugin 'macros'", "not one the site is checked with", "PLUGINS in kb/config_guard.py"]),
+    (REAL_CONFIG.replace("  - hooks/security.py", "  - docs/assets/build.py", 1), "- docs/assets/build.py", "hooks",
+     ["outside hooks/", "move the code there"]),
+    (REAL_CONFIG.replace('edit_uri: !ENV [SITE_EDIT_URI, ""]', "edit_uri: https://evil.example/edit/", 1),
+     "edit_uri: https://evil.example", "edit_uri", ["evil.example", "not to the repository's host github.com",
+                                                    "https://github.com/ORG/REPO"]),
+    (REAL_CONFIG.replace("strict: true\n", "repo_url: http://github.com.evil.example/x\nstrict: true\n", 1),
+     "repo_url:", "repo_url", ["github.com.evil.example", "https://github.com/ORG/REPO"]),
+    (REAL_CONFIG.replace('report_repo_url: !ENV [SITE_REPO_URL, ""]', "report_repo_url: https://gitlab.example/x", 1),
+     "report_repo_url:", "extra.report_repo_url", ["gitlab.example", "Report a problem", "SITE_REPO_URL"]),
+    (REAL_CONFIG.replace("  (September 2020).", "  (September 2020).<script>alert(1)</script>", 1),
+     "copyright: >-", "copyright", ["the element <script>", "credit link"]),
+    (REAL_CONFIG.replace('<a class="kb-external kb-credit" href="https://stanleycenter',
+                         '<a onmouseover="alert(1)" href="https://stanleycenter', 1),
+     "copyright: >-", "copyright", ["the attribute onmouseover= on <a>"]),
+    (REAL_CONFIG.replace('href="https://stanleycenter.org/publications/strategy-mass-violence-prevention/"><cite>Strategy',
+                         'href="javascript:alert(1)"><cite>Strategy', 1),
+     "copyright: >-", "copyright", ["only https:// addresses", "javascript:"]),
+    (REAL_CONFIG.replace("(septiembre de 2020).", "(septiembre de 2020).<style>body{display:none}</style>", 1),
+     "          copyright: >-", "plugins.i18n.es.copyright", ["the element <style>"]),
+    (REAL_CONFIG.replace("  generator: false", "  generator: false\n  status:\n    new: '\"><img src=x onerror=alert(1)>'", 1),
+     "new: '", "extra.status.new", ["markup", "plain text"]),
+]
+
+
+@pytest.mark.parametrize("text, line_text, entry, words", MKDOCS_MISTAKES, ids=[row[2] + "-" + row[1][:30]
+                                                                              for row in MKDOCS_MISTAKES])
+def test_a_dangerous_mkdocs_yml_is_refused_with_its_line_and_fix(tmp_path, text, line_text, entry, words):
+    problems = guarded(tmp_path, text)
+    # an extension the site does not use is also named as such: the row is about the other message
+    unknown = "not one the site is checked with"
+    about_the_row = [p for p in problems if p.entry == entry and (unknown in " ".join(words) or unknown not in p.message)]
+    one(about_the_row, "mkdocs.yml", line_holding(text, line_text), *words)
+
+
+def test_every_problem_of_one_change_is_named_at_once(tmp_path):
+    text = with_extension("  - pymdownx.snippets:\n      base_path: /\n")
+    found = sorted((p.line, p.message.split(" with")[0].split(" reads")[0][:40]) for p in guarded(tmp_path, text))
+    extension = line_holding(text, "- pymdownx.snippets")
+    assert found == [(extension, "pymdownx.snippets"), (extension, "the Markdown extension 'pymdownx.snippet"),
+                     (line_holding(text, "base_path: /"), "pymdownx.snippets")]
+
+
+def test_todays_mkdocs_yml_passes_and_the_allow_lists_are_exactly_what_it_uses():
+    config, text, problems = read_config(ROOT / "mkdocs.yml")
+    assert problems == [] and check_config(config, text, "github.com", ROOT) == []
+    used = {next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]}
+    assert used == set(MARKDOWN_EXTENSIONS)
+    assert {next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]} == set(PLUGINS)
+
+
+def test_the_workflow_addresses_pass_and_the_host_follows_github_actions(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITE_EDIT_URI", "https://github.com/ORG/REPO/edit/main/docs/")
+    monkeypatch.setenv("SITE_REPO_URL", "https://github.com/ORG/REPO")
+    (tmp_path / "mkdocs.yml").write_text(REAL_CONFIG, encoding="utf-8")
+    assert check_config_file(tmp_path / "mkdocs.yml") == []
+    assert repository_host({"GITHUB_SERVER_URL": "https://git.example.org"}) == "git.example.org"
+    assert repository_host({}) == "github.com"
+    problems = check_config_file(tmp_path / "mkdocs.yml", {"GITHUB_SERVER_URL": "https://git.example.org"})
+    assert {p.entry for p in problems} == {"edit_uri", "extra.report_repo_url"}
+
+
+def test_a_mkdocs_yml_yaml_cannot_read_is_one_message_with_its_line(tmp_path):
+    one(guarded(tmp_path, "site_name: x\nnav:\n  - a: [\n"), "mkdocs.yml", 4, "YAML cannot read")
+
+
+def test_make_check_runs_the_guard(tmp_path):
+    for folder in ("data", "docs"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "mkdocs.yml").write_text(with_extension("  - pymdownx.tasklist\n"), encoding="utf-8")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import check
+    found, _ = check.find_problems(tmp_path)
+    assert any(p.file == "mkdocs.yml" and p.entry == "pymdownx.tasklist" for p in found)
