@@ -234,3 +234,49 @@ def test_make_check_runs_the_guard(tmp_path):
     import check
     found, _ = check.find_problems(tmp_path)
     assert any(p.file == "mkdocs.yml" and p.entry == "pymdownx.tasklist" for p in found)
+
+
+# --- pages that a change deletes or renames ------------------------------------------------------
+from kb.published import lost_pages, published_warnings  # noqa: E402
+
+LOST_PAGES = [
+    # (published pages, current pages, file named, line, words)
+    (["about.md", "glossary.md"], ["glossary.md"], "docs/about.md", 0, ["'docs/about.md' is published (origin/main)",
+                                                                        "/about/ and /es/about/", "keep the file's name"]),
+    (["about.md", "glossary.md"], ["about-the-paper.md", "glossary.md"], "docs/about-the-paper.md", 1,
+     ["renamed to 'docs/about-the-paper.md'?", "/about/ and /es/about/"]),
+    (["assumptions/labels.md"], ["labels.md"], "docs/labels.md", 1, ["renamed to 'docs/labels.md'?",
+                                                                     "/assumptions/labels/"]),
+    (["about.md", "about.es.md"], ["about.md"], "docs/about.es.md", 0, ["/es/about/ would get the English page"]),
+    (["index.md"], [], "docs/index.md", 0, ["links to / and /es/ from other sites"]),
+]
+
+
+@pytest.mark.parametrize("published, current, file, line, words", LOST_PAGES)
+def test_a_deleted_or_renamed_page_is_warned_about_with_its_addresses(published, current, file, line, words):
+    one(lost_pages(published, current, "origin/main"), file, line, *words)
+
+
+def test_kept_and_added_pages_are_fine():
+    assert lost_pages(["about.md", "about.es.md"], ["about.md", "about.es.md", "new.md"], "origin/main") == []
+
+
+def test_pages_are_compared_with_the_published_branch_of_the_clone(tmp_path):
+    import subprocess
+
+    def git(*args, cwd):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=cwd, check=True,
+                       capture_output=True)
+    origin = tmp_path / "origin"
+    (origin / "docs").mkdir(parents=True)
+    for name in ("about.md", "about.es.md", "glossary.md"):
+        (origin / "docs" / name).write_text("# Page\n", encoding="utf-8")
+    git("init", "-q", "-b", "main", cwd=origin)
+    git("add", "-A", cwd=origin)
+    git("commit", "-q", "-m", "published", cwd=origin)
+    clone = tmp_path / "clone"
+    git("clone", "-q", str(origin), str(clone), cwd=tmp_path)
+    assert published_warnings(clone) == []
+    (clone / "docs" / "about.md").rename(clone / "docs" / "about-us.md")
+    one(published_warnings(clone), "docs/about-us.md", 1, "'docs/about.md' is published (origin/main)",
+        "renamed to 'docs/about-us.md'?")
