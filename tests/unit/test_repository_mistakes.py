@@ -280,3 +280,55 @@ def test_pages_are_compared_with_the_published_branch_of_the_clone(tmp_path):
     (clone / "docs" / "about.md").rename(clone / "docs" / "about-us.md")
     one(published_warnings(clone), "docs/about-us.md", 1, "'docs/about.md' is published (origin/main)",
         "renamed to 'docs/about-us.md'?")
+
+
+# --- make stamp on a Spanish page nobody touched -------------------------------------------------
+def stamp_project(tmp_path) -> Path:
+    """A clone-like folder: data/ and two page pairs committed, then the English pages changed."""
+    import shutil
+    import subprocess
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "docs").mkdir()
+    for name in ("about.md", "about.es.md", "programming.md", "programming.es.md"):
+        shutil.copy(ROOT / "docs" / name, tmp_path / "docs" / name)
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "start"]):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=tmp_path,
+                       check=True, capture_output=True)
+    for name in ("about.md", "programming.md"):
+        page = tmp_path / "docs" / name
+        page.write_text(page.read_text(encoding="utf-8") + "\nOne new sentence.\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_make_stamp_refuses_spanish_pages_unchanged_since_head(tmp_path, capsys):
+    from kb.stamp import main
+    project = stamp_project(tmp_path)
+    before = {p.name: p.read_text(encoding="utf-8") for p in (project / "docs").glob("*.es.md")}
+    assert main(["docs/about.es.md", "docs/programming.es.md"], project) == 2
+    err = capsys.readouterr().err
+    assert "- docs/about.es.md: this Spanish page is the same as in the last commit (HEAD)" in err
+    assert "docs/programming.es.md" in err and 'make stamp FILES="--force docs/about.es.md"' in err
+    assert "Nothing was stamped" in err and "Traceback" not in err
+    assert {p.name: p.read_text(encoding="utf-8") for p in (project / "docs").glob("*.es.md")} == before
+
+
+def test_make_stamp_stamps_a_spanish_page_someone_changed_and_a_forced_one(tmp_path, capsys):
+    from kb.stamp import main
+    project = stamp_project(tmp_path)
+    spanish = project / "docs" / "about.es.md"
+    spanish.write_text(spanish.read_text(encoding="utf-8") + "\nUna oración nueva.\n", encoding="utf-8")
+    assert main(["docs/about.es.md"], project) == 0
+    assert "stamped docs/about.es.md" in capsys.readouterr().out
+    assert main(["--force", "docs/programming.es.md"], project) == 0
+    assert "stamped docs/programming.es.md" in capsys.readouterr().out
+
+
+def test_make_stamp_outside_git_stamps_as_before(tmp_path, capsys):
+    import shutil
+    from kb.stamp import main
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "docs").mkdir()
+    for name in ("about.md", "about.es.md"):
+        shutil.copy(ROOT / "docs" / name, tmp_path / "docs" / name)
+    (tmp_path / "docs" / "about.md").write_text("# Changed\n", encoding="utf-8")
+    assert main(["docs/about.es.md"], tmp_path) == 0
