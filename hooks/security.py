@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from kb.csp import UnknownInlineScript, add_content_security_policy
 from kb.page_checks import check_entry_anchors
 from kb.page_safety import check_sources_safety, check_tree
-from kb.pages import read_sources
+from kb.pages import page_text, read_sources
 from kb.repository_files import check_repository_files
 
 _serving = {"on": False}
@@ -33,6 +33,12 @@ def on_pre_build(config):
     if language(config) != default_language(config) and default_language(config) in i18n(config).build_languages:
         return      # static-i18n builds the default language first; its build already checked the files
     fail(check_tree(ROOT) or check_repository_files(ROOT) or check_sources_safety(read_sources(Path(config["docs_dir"]))))
+
+
+@event_priority(110)   # before any hook reads the page's Markdown
+def on_page_markdown(markdown, page, config, files):
+    """Pages are published, checked and linked in NFC (kb/pages.page_text)."""
+    return page_text(markdown)
 
 
 def _with_policy(html: str, where: str) -> str:

@@ -332,3 +332,32 @@ def test_make_stamp_outside_git_stamps_as_before(tmp_path, capsys):
         shutil.copy(ROOT / "docs" / name, tmp_path / "docs" / name)
     (tmp_path / "docs" / "about.md").write_text("# Changed\n", encoding="utf-8")
     assert main(["docs/about.es.md"], tmp_path) == 0
+
+
+# --- page text in NFD (an accent stored as its own character) --------------------------------------
+from kb.pages import page_text, read_sources  # noqa: E402
+
+
+def spanish_linker():
+    from kb.build import build_linker
+    from kb.knowledge import load_knowledge
+    return build_linker(load_knowledge(ROOT / "data"), "es", "en")
+
+
+@pytest.mark.parametrize("phrase", ["crímenes de guerra", "prevención temprana"])
+def test_nfd_page_text_still_gets_its_auto_links(phrase):
+    from kb.autolink import link_first_occurrences
+    matcher, targets, _ = spanish_linker()
+    nfc = f"<p>Hablamos de {phrase} aquí.</p>"
+    nfd = unicodedata.normalize("NFD", nfc)
+    assert nfd != nfc
+    linked_nfc, keys_nfc = link_first_occurrences(nfc, matcher, targets, url_prefix="../")
+    linked_nfd, keys_nfd = link_first_occurrences(nfd, matcher, targets, url_prefix="../")
+    assert keys_nfc and keys_nfd == keys_nfc and linked_nfd == linked_nfc and "<a " in linked_nfd
+
+
+def test_pages_are_read_in_nfc_for_the_checks(tmp_path):
+    (tmp_path / "about.es.md").write_text(unicodedata.normalize("NFD", "# Sobre el documento\n\nPrevención.\n"),
+                                          encoding="utf-8")
+    assert read_sources(tmp_path) == {"about.es.md": "# Sobre el documento\n\nPrevención.\n"}
+    assert page_text("e\u0301") == "\u00e9"
