@@ -262,20 +262,8 @@ def test_kept_and_added_pages_are_fine():
 
 
 def test_pages_are_compared_with_the_published_branch_of_the_clone(tmp_path):
-    import subprocess
-
-    def git(*args, cwd):
-        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=cwd, check=True,
-                       capture_output=True)
-    origin = tmp_path / "origin"
-    (origin / "docs").mkdir(parents=True)
-    for name in ("about.md", "about.es.md", "glossary.md"):
-        (origin / "docs" / name).write_text("# Page\n", encoding="utf-8")
-    git("init", "-q", "-b", "main", cwd=origin)
-    git("add", "-A", cwd=origin)
-    git("commit", "-q", "-m", "published", cwd=origin)
-    clone = tmp_path / "clone"
-    git("clone", "-q", str(origin), str(clone), cwd=tmp_path)
+    from published_clone import published_clone
+    _, clone = published_clone(tmp_path, {f"docs/{name}": "# Page\n" for name in ("about.md", "about.es.md", "glossary.md")})
     assert published_warnings(clone) == []
     (clone / "docs" / "about.md").rename(clone / "docs" / "about-us.md")
     one(published_warnings(clone), "docs/about-us.md", 1, "'docs/about.md' is published (origin/main)",
