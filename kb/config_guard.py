@@ -4,6 +4,8 @@ reviewer has to spot it in a diff of the configuration:
 - read files with a Markdown extension (pymdownx.snippets and the like) from outside the
   repository, or without failing on a missing file (`check_paths: false`), or from the network;
 - name Python code from the configuration (`!!python/name:`), or a hook outside hooks/;
+- read pages or templates from outside docs/ and overrides/ (`docs_dir`, `theme.custom_dir`), or
+  load scripts and styles from other sites (`extra_javascript`, `extra_css`);
 - send the edit button or the repository link (`edit_uri`, `repo_url`) to another host than the
   repository's own (the host of GITHUB_SERVER_URL, github.com by default);
 - print markup or script through `copyright` (the theme prints it raw) or any `extra:` value;
@@ -177,6 +179,23 @@ def check_config(config: dict, text: str, host: str, root: Path) -> list[Problem
         if name not in PLUGINS:
             add(line_of(text, f"- {name}"), name, f"the plugin '{name}' is not one the site is checked with",
                 f"remove it, or have a maintainer add it to PLUGINS in kb/config_guard.py (today: {', '.join(sorted(PLUGINS))})")
+    for key, default in (("docs_dir", "docs"), ("site_dir", "site")):
+        folder = str(config.get(key) or default)
+        if not (root / folder).resolve().is_relative_to(root.resolve()) or (root / folder).resolve() == root.resolve():
+            add(line_of(text, f"{key}:"), key, f"{key} '{folder}' is outside the repository (or is the repository itself)",
+                f"remove the {key} line: the site reads docs/ and writes site/")
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    custom = theme.get("custom_dir")
+    if custom and not (root / str(custom)).resolve().is_relative_to((root / "overrides").resolve()):
+        add(line_of(text, "custom_dir:"), "theme.custom_dir", f"the theme's templates would come from '{custom}', not overrides/",
+            "keep custom_dir: overrides (its templates are reviewed by maintainers)")
+    for key in ("extra_javascript", "extra_css"):
+        for item in config.get(key) or []:
+            address = str(item.get("path", "") if isinstance(item, dict) else item)
+            parts = urlsplit(address)
+            if parts.scheme or parts.netloc or address.startswith("/") or ".." in PurePosixPath(address).parts:
+                add(line_of(text, address), key, f"{key} '{address[:80]}' is not a file of the site: every page would "
+                    "load it from elsewhere", "list a file inside docs/, e.g. assets/site.css (no https:, // or ..)")
     for hook in config.get("hooks") or []:
         path = PurePosixPath(str(hook))
         if path.is_absolute() or ".." in path.parts or path.parts[:1] != ("hooks",):
