@@ -63,9 +63,20 @@ _Loader.add_constructor("!ENV", _env)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: PythonTag(f"!!python/{suffix}"))
 
 
+def _split(address: str):
+    """urlsplit, with an address it cannot read (an unclosed '[') read as one without a host."""
+    try:
+        return urlsplit(address)
+    except ValueError:
+        return urlsplit("invalid:")
+
+
 def read_config(path: Path) -> tuple[dict, str, list[Problem]]:
     """(config, text, problems) of mkdocs.yml; a file YAML cannot read is one problem with its line."""
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        return {}, "", [Problem(FILE, 0, "", f"the file is not UTF-8 text ({error.reason})", "save it again as UTF-8")]
     try:
         config = yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader with two constructors)
     except yaml.YAMLError as error:
@@ -150,7 +161,7 @@ def copyright_markup(value: str) -> list[str]:
 
 def repository_host(environ=os.environ) -> str:
     """The host the repository lives on: GitHub Actions' GITHUB_SERVER_URL, else github.com."""
-    return urlsplit(environ.get("GITHUB_SERVER_URL") or "https://github.com").hostname or "github.com"
+    return _split(environ.get("GITHUB_SERVER_URL") or "https://github.com").hostname or "github.com"
 
 
 def check_config(config: dict, text: str, host: str, root: Path) -> list[Problem]:
@@ -192,7 +203,7 @@ def check_config(config: dict, text: str, host: str, root: Path) -> list[Problem
     for key in ("extra_javascript", "extra_css"):
         for item in config.get(key) or []:
             address = str(item.get("path", "") if isinstance(item, dict) else item)
-            parts = urlsplit(address)
+            parts = _split(address)
             if parts.scheme or parts.netloc or address.startswith("/") or ".." in PurePosixPath(address).parts:
                 add(line_of(text, address), key, f"{key} '{address[:80]}' is not a file of the site: every page would "
                     "load it from elsewhere", "list a file inside docs/, e.g. assets/site.css (no https:, // or ..)")
@@ -206,7 +217,7 @@ def check_config(config: dict, text: str, host: str, root: Path) -> list[Problem
         address = config.get(key)
         if not address:
             continue
-        parts = urlsplit(str(address))
+        parts = _split(str(address))
         if key == "edit_uri" and not parts.scheme and not parts.netloc:
             continue                                    # relative to repo_url, checked above
         if parts.scheme != "https" or (parts.hostname or "") != host:
@@ -214,7 +225,7 @@ def check_config(config: dict, text: str, host: str, root: Path) -> list[Problem
                 f"not to the repository's host {host}: every page's edit or repository link would go there",
                 f"write an https://{host}/ORG/REPO address (the workflow sets SITE_EDIT_URI and SITE_REPO_URL)")
     repo = (config.get("extra") or {}).get("report_repo_url") if isinstance(config.get("extra"), dict) else None
-    if repo and (urlsplit(str(repo)).hostname or "") != host:
+    if repo and (_split(str(repo)).hostname or "") != host:
         add(line_of(text, "report_repo_url:"), "extra.report_repo_url",
             f"report_repo_url '{str(repo)[:80]}' is not on the repository's host {host}: every \"Report a problem\" link would go there",
             f"write the repository's address, https://{host}/ORG/REPO (or set SITE_REPO_URL)")
@@ -249,7 +260,7 @@ def check_config(config: dict, text: str, host: str, root: Path) -> list[Problem
 def _file_reader(name: str, options: dict, text: str, where: int, root: Path) -> list[Problem]:
     problems = []
     bases = options.get("base_path", ["."])
-    bases = [bases] if isinstance(bases, str) else list(bases or [])
+    bases = list(bases) if isinstance(bases, (list, tuple)) else [bases]
     repository = root.resolve()
     for base in bases:
         resolved = (repository / str(base)).resolve()

@@ -359,3 +359,20 @@ def test_pages_are_read_in_nfc_for_the_checks(tmp_path):
                                           encoding="utf-8")
     assert read_sources(tmp_path) == {"about.es.md": "# Sobre el documento\n\nPrevención.\n"}
     assert page_text("e\u0301") == "\u00e9"
+
+
+@pytest.mark.parametrize("text", [
+    "markdown_extensions: {abbr: {}}\n", "markdown_extensions: [[a]]\n", "plugins: {i18n: {languages: 3}}\n",
+    "plugins: [{i18n: {languages: [3, {copyright: 5}]}}]\n", "hooks: [3, {a: b}]\n", "extra: [1]\n", "theme: material\n",
+    "extra_javascript: [{path: x.js}, 3]\n", "copyright: [a]\n", "repo_url: 5\n", "edit_uri: 'http://[::1'\n", "- a\n",
+    "docs_dir: [x]\n", "theme: {custom_dir: [a]}\n", "markdown_extensions: [{pymdownx.snippets: {base_path: 5}}]\n",
+    "markdown_extensions: [{pymdownx.snippets: [1]}]\n", "extra: {report_repo_url: 'http://[x'}\n", "",
+])
+def test_a_malformed_mkdocs_yml_gives_messages_not_a_traceback(tmp_path, text):
+    for problem in guarded(tmp_path, text):
+        assert problem.file == "mkdocs.yml" and problem.fix
+
+
+def test_a_mkdocs_yml_that_is_not_utf8_is_one_message(tmp_path):
+    (tmp_path / "mkdocs.yml").write_bytes(b"site_name: caf\xe9\n")
+    one(check_config_file(tmp_path / "mkdocs.yml", {}), "mkdocs.yml", 0, "not UTF-8", "save it again as UTF-8")
