@@ -1,7 +1,8 @@
 """Safety of what the build reads and publishes. A thin adapter: the rules are in ../kb.
 
 - before anything is read: symlinks under docs/ or data/ and files that are not UTF-8 stop the
-  build (kb/page_safety.py), as do pages that carry script;
+  build (kb/page_safety.py), as do pages that carry script, misleading file names and merge-conflict
+  markers (kb/repository_files.py);
 - every built page is held to the output allow-list (kb/output_safety.py), then gets its
   Content-Security-Policy <meta> and integrity hashes (kb/csp.py), except under `mkdocs serve`,
   whose live-reload script changes on every reload.
@@ -20,8 +21,9 @@ from kb.csp import UnknownInlineScript, add_content_security_policy, file_hash, 
 from kb.output_safety import FIX, page_output_problems, site_path_of, source_line
 from kb.page_checks import check_entry_anchors
 from kb.page_safety import check_sources_safety, check_tree
-from kb.pages import read_sources
+from kb.pages import page_text, read_sources
 from kb.problems import Problem
+from kb.repository_files import check_repository_files
 
 _serving = {"on": False}
 _assets: dict = {}   # per build: site path -> trusted bytes of the scripts and styles pages may load
@@ -37,7 +39,13 @@ def on_pre_build(config):
     _assets.update(trusted_assets([Path(d) for d in config["theme"].dirs], Path(config["docs_dir"])))
     if language(config) != default_language(config) and default_language(config) in i18n(config).build_languages:
         return      # static-i18n builds the default language first; its build already checked the files
-    fail(check_tree(ROOT) or check_sources_safety(read_sources(Path(config["docs_dir"]))))
+    fail(check_tree(ROOT) or check_repository_files(ROOT) or check_sources_safety(read_sources(Path(config["docs_dir"]))))
+
+
+@event_priority(110)   # before any hook reads the page's Markdown
+def on_page_markdown(markdown, page, config, files):
+    """Pages are published, checked and linked in NFC (kb/pages.page_text)."""
+    return page_text(markdown)
 
 
 def _with_policy(html: str, where: str, config, page_url: str = "", source: str = "") -> str:
@@ -46,9 +54,9 @@ def _with_policy(html: str, where: str, config, page_url: str = "", source: str 
     base = urlparse(config["site_url"] or "/").path or "/"
     scripts = frozenset(p for p in _assets if p.endswith(".js"))
     styles = frozenset(p for p in _assets if p.endswith(".css"))
-    config_text = Path(config["config_file_path"]).read_text(encoding="utf-8") if config["config_file_path"] else ""
-    problems = []
-    for p in page_output_problems(html, page_url, scripts, styles, base):
+    problems, found = [], page_output_problems(html, page_url, scripts, styles, base)
+    config_text = Path(config["config_file_path"]).read_text(encoding="utf-8") if found and config["config_file_path"] else ""
+    for p in found:
         # The contributor's line: in the page's source, else in mkdocs.yml (copyright, extra values).
         file, line = where, source_line(source, p.needle)
         if not line and source_line(config_text, p.needle):
