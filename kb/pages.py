@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 
 import re
+import unicodedata
 from pathlib import Path
 
 
@@ -31,9 +32,16 @@ ASSUMPTIONS_FILE = "data/assumptions.yml"
 _ATTRIBUTE_ID = re.compile(r'(?:\{\s*#|\bid=")([A-Za-z0-9_-]+)')
 
 
+def page_text(text: str) -> str:
+    """A page's Markdown as every check and the build read it: in Unicode NFC, so that an "é"
+    typed as "e" plus a combining accent (as some editors save it) is the letter the terms,
+    ids and searches use."""
+    return unicodedata.normalize("NFC", text)
+
+
 def read_sources(docs: Path) -> dict[str, str]:
-    """Every page's Markdown by its path inside docs/ ("about.es.md"); a byte-order mark is dropped."""
-    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8-sig") for p in sorted(docs.rglob("*.md"))}
+    """Every page's Markdown (in NFC) by its path inside docs/ ("about.es.md"); a byte-order mark is dropped."""
+    return {p.relative_to(docs).as_posix(): page_text(p.read_text(encoding="utf-8-sig")) for p in sorted(docs.rglob("*.md"))}
 
 
 def read_assets(docs: Path) -> frozenset[str]:
