@@ -124,8 +124,9 @@ def _hide(meta: dict, file: str, line, problems: list[Problem]) -> tuple[str, ..
         return ()
     allowed = ", ".join(HIDE_VALUES)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        written = {True: "yes", False: "no"}.get(value, repr(value)) if isinstance(value, bool) else repr(value)
         problems.append(Problem(file, line("hide"), "", f"'hide' should be a list of the parts to hide ({allowed}), "
-                                f"not {value!r}"[:200], "write it as a list, e.g. hide: [toc] or one '- toc' line per part"))
+                                f"not {written}"[:200], "write it as a list, e.g. hide: [toc] or one '- toc' line per part"))
         return ()
     unknown = [v for v in value if v not in HIDE_VALUES]
     if unknown:

@@ -175,7 +175,7 @@ def test_front_matter_yaml_beyond_plain_fields_is_refused_before_mkdocs_reads_it
 # --- (a) front matter, typed: the keys Material's templates test or print ---------------------
 FRONT_MATTER_KEYS = [
     # (lines after the description, line of the message, words of the message, words of the fix)
-    ("hide: yes\n", 3, "'hide' should be a list of the parts to hide (feedback, footer, navigation, path, tags, toc)",
+    ("hide: yes\n", 3, "'hide' should be a list of the parts to hide (feedback, footer, navigation, path, tags, toc), not yes",
      "hide: [toc]"),
     ("hide: toc\n", 3, "'hide' should be a list", "hide: [toc]"),
     ("hide: [sidebar]\n", 3, "'hide' names 'sidebar'", "feedback, footer, navigation, path, tags, toc"),
