@@ -363,6 +363,7 @@ def test_the_build_stops_with_a_message(config_mistakes, where):
     assert "Traceback" not in config_mistakes, config_mistakes
     assert where in config_mistakes, config_mistakes
     assert "How to fix:" in config_mistakes
+    assert re.search(r"\d+ problems in the site's data or pages:\n", config_mistakes)   # listed together
     assert "- docs/about.es.md" not in config_mistakes   # no twin is blamed
 
 
