@@ -129,6 +129,16 @@ def changed_site(tmp_path_factory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def built_again(built, tmp_path_factory) -> Path:
+    """A second build of the real site, for the release checks that compare two builds (the
+    downloads and their JSON-LD, the offline copies): one build shared, not one each."""
+    again = tmp_path_factory.mktemp("site-again")
+    result = build_site(again)
+    assert result.returncode == 0, f"the second strict build failed:\n{result.stdout}\n{result.stderr}"
+    return again
+
+
 class Site:
     def __init__(self, root: Path):
         self.root = root
