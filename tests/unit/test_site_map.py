@@ -1,0 +1,60 @@
+"""The site map (kb/sitemap.py) is where each collection lives: the other tables are derived from
+it, and a data file or list page named in the code of many modules is a table that was not."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from kb import interface, page_links, published, schema, sitemap, status_page
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+import name_count  # noqa: E402
+
+# How many modules of kb/ and hooks/ may name each file in code. The goal is 2 (the site map and at
+# most one more, with a reason in a comment): lower a ceiling when a table moves to the site map,
+# never raise one.
+CEILINGS = {
+    "assumptions.yml": 4, "dimensions.yml": 4, "editorial_notes.yml": 5, "factors.yml": 3,
+    "glossary.yml": 8, "interface.yml": 3, "organizations.yml": 5, "sources.yml": 4,
+    "spanish_style.yml": 1,
+    "glossary.md": 7, "factors.md": 6, "dimensions/index.md": 6, "organizations.md": 6, "sources.md": 4,
+    "editorial-notes.md": 4, "assumptions/index.md": 2, "definitions.md": 2,
+}
+
+
+def test_every_data_file_and_list_page_has_a_ceiling():
+    assert set(name_count.watched_names()) == set(CEILINGS)
+
+
+@pytest.mark.parametrize("name", sorted(CEILINGS))
+def test_a_file_is_named_by_no_more_modules_than_its_ceiling(name):
+    naming = name_count.modules_naming()[name]
+    assert len(naming) <= CEILINGS[name], (
+        f"{name} is named in {len(naming)} modules ({', '.join(naming)}): derive the new table from kb/sitemap.py")
+
+
+def test_the_count_reads_code_strings_not_docstrings_or_comments():
+    source = ('"""Reads glossary.yml."""\n# glossary.yml\n'
+              'def f():\n    """glossary.yml"""\n    return "data/glossary.yml"\n')
+    assert name_count.code_strings(source) == ["data/glossary.yml"]
+    assert name_count.code_strings('"""glossary.yml"""\nX = 1\n') == []
+
+
+def test_every_collection_has_its_data_file_model_and_list_page():
+    for collection in sitemap.COLLECTIONS:
+        assert (ROOT / collection.data_file).is_file(), collection.data_file
+        assert (ROOT / "docs" / collection.list_page).is_file(), collection.list_page
+        assert schema.DATA_FILES[collection.data_name].__name__ == collection.model
+
+
+def test_the_tables_are_derived_from_the_site_map():
+    keys = [c.key for c in sitemap.COLLECTIONS]
+    assert list(schema.DATA_FILES) == [c.data_name for c in sitemap.COLLECTIONS]
+    assert set(published.ADDRESSES) == {c.data_file for c in sitemap.COLLECTIONS if c.entry_url}
+    assert set(page_links.ENTRY_PAGES) <= set(keys)
+    assert [key for key, _ in status_page.DATA_TABLES] == list(interface.STATUS_TABLES)
+    assert published.ADDRESSES["data/dimensions.yml"].format(slug="x") == "/dimensions/x/"
