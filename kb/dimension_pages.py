@@ -112,8 +112,10 @@ def count(ctx: RenderContext, n: int, noun: str) -> str:
 
 
 def render_factor_index(ctx: RenderContext) -> str:
+    """Every factor once. The labels are the annex's words, so the whole index says so up front."""
     k = ctx.knowledge
-    out = []
+    out = ['<div class="kb-factor-index" data-provenance="paper" markdown>', "",
+           f'<p><span class="kb-provenance" data-search-exclude>{ctx.ui("provenance_annex")}</span></p>', ""]
     for kind, heading_key, anchor in (("risk", "risk_factors", "risk-factors"), ("resilience", "resilience_factors", "resilience-factors")):
         out += [f"## {ctx.ui(heading_key)} {{ #{anchor} }}", ""]
         for factor in (f for f in k.factors.values() if f.kind == kind):
@@ -129,6 +131,7 @@ def render_factor_index(ctx: RenderContext) -> str:
                 term = ctx.text(k.glossary[factor.glossary]).term
                 links.append(f"**{ctx.ui('glossary')}:** [{term}](/glossary.md#{factor.glossary})")
             out += facts_blocks(facts, links)
+    out += ["</div>", ""]
     return "\n".join(out)
 
 

@@ -294,18 +294,34 @@ def to_xlsx(sheets: dict[str, tuple[list[str], list[list[str]]]], about: list[li
     first = workbook.active
     first.title = "about"
     for line in about:
-        first.append(line)
+        _append_text(first, line)
     for name, (header, rows) in sheets.items():
         sheet = workbook.create_sheet(name)
-        sheet.append(header)
+        _append_text(sheet, header)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append(row)
+            _append_text(sheet, row)
         sheet.freeze_panes = "A2"
     raw = io.BytesIO()
     workbook.save(raw)
     return normalize_zip(raw.getvalue(), modified=version)
+
+
+# The first characters with which a spreadsheet reads what a reader types into a cell as a formula.
+FORMULA_TRIGGERS = ("=", "+", "-", "@")
+
+
+def _append_text(sheet, values: list[str]) -> None:
+    """One row of text cells. openpyxl stores a text that begins with '=' as a formula: every cell
+    is set back to a text cell, and one that begins like a formula ('+Peace') also gets Excel's
+    quote prefix, so that editing it does not turn it into one."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+            if cell.value.startswith(FORMULA_TRIGGERS):
+                cell.quotePrefix = True
 
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")

@@ -45,12 +45,22 @@ def build_site(destination: Path, project: Path = ROOT, extra_env: dict | None =
 PROJECT_PARTS = ("docs", "data", "hooks", "kb", "overrides")   # with mkdocs.yml: what a build reads
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of the project that a test may change and build (never the real one)."""
-    for name in PROJECT_PARTS:
+def copy_project(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
+    """A copy of the project that a test may change and build (never the real one); `parts`
+    narrows it to the folders a test reads (docs and data for make check's checks)."""
+    for name in parts:
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
+
+
+def project_problems(root: Path) -> str:
+    """The problems `make check` and the build find before any page is built, one per line, as a
+    contributor reads them: decided in-process, without a whole-site build."""
+    if str(ROOT / "scripts") not in sys.path:
+        sys.path.insert(0, str(ROOT / "scripts"))
+    from check import find_problems
+    return "\n".join(map(str, find_problems(root)[0]))
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
