@@ -21,7 +21,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from . import schema
+from . import schema, sitemap
 from .knowledge import Knowledge
 from .paper import PAPER, PAPER_URL
 from .paths import site_path
@@ -54,14 +54,13 @@ class Collection:
     tabular: bool = False
 
 
-COLLECTIONS = (
-    Collection("glossary", "glossary", schema.GlossaryEntry, "glossary.md", frozenset({"quote", "quotation"}), True),
-    Collection("factors", "factors", schema.Factor, "factors.md", frozenset({"label", "also_phrased"}), True),
-    Collection("dimensions", "dimensions", schema.Dimension, "", frozenset({"wording"})),
-    Collection("organizations", "organizations", schema.Organization, "organizations.md", tabular=True),
-    Collection("sources", "sources", schema.Source, "sources.md"),
-    Collection("editorial-notes", "notes", schema.EditorialNote, "editorial-notes.md"),
-)
+# Site-map key -> the language-block fields in the paper's words; the collections also published as tables.
+PAPER_FIELDS = {"glossary": {"quote", "quotation"}, "factors": {"label", "also_phrased"}, "dimensions": {"wording"}}
+AS_TABLES = {"glossary", "factors", "organizations"}
+COLLECTIONS = tuple(
+    Collection(c.export_name, c.key, schema.DATA_FILES[c.data_name], "" if c.generated_with else c.list_page,
+               frozenset(PAPER_FIELDS.get(c.key, ())), c.key in AS_TABLES)
+    for c in sitemap.COLLECTIONS if c.export_name)
 TABULAR = tuple(c for c in COLLECTIONS if c.tabular)
 
 
