@@ -140,10 +140,7 @@ def json_schema(collection: Collection) -> dict:
 # --- derived fields --------------------------------------------------------------------------
 def entry_url(site_url: str, collection: Collection, slug: str, lang: str, default: str = "en") -> str:
     prefix = "" if lang == default else f"{lang}/"
-    if collection.name == "dimensions":
-        path = f"dimensions/{slug}/"
-    else:
-        path = collection.page[:-3] + f"/#{slug}"
+    path = sitemap.BY_KEY[collection.attribute].entry_url.format(slug=slug).lstrip("/")
     return site_url.rstrip("/") + "/" + prefix + path
 
 
@@ -161,9 +158,9 @@ def derived_provenance(collection: Collection, entry, knowledge: Knowledge) -> O
             return {"kind": "official", "ref": source.en.title}
         return None
     if collection.name in ("factors", "dimensions"):
-        return {"kind": "paper", "ref": collection.page or "dimensions/index.md"}
+        return {"kind": "paper", "ref": sitemap.BY_KEY[collection.attribute].list_page}
     if collection.name == "sources":
-        return {"kind": "site", "ref": ""} if entry.site_addition else {"kind": "paper", "ref": "sources.md"}
+        return {"kind": "site", "ref": ""} if entry.site_addition else {"kind": "paper", "ref": sitemap.BY_KEY["sources"].list_page}
     if collection.name == "editorial-notes":
         return {"kind": "site", "ref": ""}
     return None
