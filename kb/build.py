@@ -11,6 +11,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import sitemap
 from .autolink import Target, TermMatcher
 from .context import RenderContext, translation_notice
 from .dimension_pages import dimension_path, render_dimension_page
@@ -120,13 +121,13 @@ def build_linker(k: Knowledge, lang: str, default: str):
     for slug, entry in k.glossary.items():
         text = getattr(entry, lang) or entry.en
         key = f"glossary:{slug}"
-        targets[key] = Target(key, site_path("glossary.md", lang, default) + f"#{slug}",
+        targets[key] = Target(key, site_path(sitemap.BY_KEY["glossary"].list_page, lang, default) + f"#{slug}",
                               tooltip(text.definition), "kb-term")
         forms += [(f, key) for f in linked_forms(entry, "term", lang)]
     for slug, org in k.organizations.items():
         text = getattr(org, lang) or org.en
         key = f"org:{slug}"
-        targets[key] = Target(key, site_path("organizations.md", lang, default) + f"#{slug}",
+        targets[key] = Target(key, site_path(sitemap.BY_KEY["organizations"].list_page, lang, default) + f"#{slug}",
                               tooltip(text.description), "kb-org")
         forms += [(f, key) for f in sorted(set(linked_forms(org, "name", lang)))]
     by_url = {t.href: key for key, t in targets.items()}

@@ -21,7 +21,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from . import schema
+from . import schema, sitemap
 from .knowledge import Knowledge
 from .paper import PAPER, PAPER_URL
 from .paths import site_path
@@ -54,14 +54,13 @@ class Collection:
     tabular: bool = False
 
 
-COLLECTIONS = (
-    Collection("glossary", "glossary", schema.GlossaryEntry, "glossary.md", frozenset({"quote", "quotation"}), True),
-    Collection("factors", "factors", schema.Factor, "factors.md", frozenset({"label", "also_phrased"}), True),
-    Collection("dimensions", "dimensions", schema.Dimension, "", frozenset({"wording"})),
-    Collection("organizations", "organizations", schema.Organization, "organizations.md", tabular=True),
-    Collection("sources", "sources", schema.Source, "sources.md"),
-    Collection("editorial-notes", "notes", schema.EditorialNote, "editorial-notes.md"),
-)
+# Site-map key -> the language-block fields in the paper's words; the collections also published as tables.
+PAPER_FIELDS = {"glossary": {"quote", "quotation"}, "factors": {"label", "also_phrased"}, "dimensions": {"wording"}}
+AS_TABLES = {"glossary", "factors", "organizations"}
+COLLECTIONS = tuple(
+    Collection(c.export_name, c.key, schema.DATA_FILES[c.data_name], "" if c.generated_with else c.list_page,
+               frozenset(PAPER_FIELDS.get(c.key, ())), c.key in AS_TABLES)
+    for c in sitemap.COLLECTIONS if c.export_name)
 TABULAR = tuple(c for c in COLLECTIONS if c.tabular)
 
 
@@ -141,10 +140,7 @@ def json_schema(collection: Collection) -> dict:
 # --- derived fields --------------------------------------------------------------------------
 def entry_url(site_url: str, collection: Collection, slug: str, lang: str, default: str = "en") -> str:
     prefix = "" if lang == default else f"{lang}/"
-    if collection.name == "dimensions":
-        path = f"dimensions/{slug}/"
-    else:
-        path = collection.page[:-3] + f"/#{slug}"
+    path = sitemap.BY_KEY[collection.attribute].entry_url.format(slug=slug).lstrip("/")
     return site_url.rstrip("/") + "/" + prefix + path
 
 
@@ -162,9 +158,9 @@ def derived_provenance(collection: Collection, entry, knowledge: Knowledge) -> O
             return {"kind": "official", "ref": source.en.title}
         return None
     if collection.name in ("factors", "dimensions"):
-        return {"kind": "paper", "ref": collection.page or "dimensions/index.md"}
+        return {"kind": "paper", "ref": sitemap.BY_KEY[collection.attribute].list_page}
     if collection.name == "sources":
-        return {"kind": "site", "ref": ""} if entry.site_addition else {"kind": "paper", "ref": "sources.md"}
+        return {"kind": "site", "ref": ""} if entry.site_addition else {"kind": "paper", "ref": sitemap.BY_KEY["sources"].list_page}
     if collection.name == "editorial-notes":
         return {"kind": "site", "ref": ""}
     return None

@@ -14,18 +14,12 @@ import re
 import subprocess
 from pathlib import Path
 
+from . import sitemap
 from .paths import english_path, is_english, site_path
 from .problems import Problem
 
 # data file -> where its slugs are published, with {slug} for the slug
-ADDRESSES = {
-    "data/glossary.yml": "/glossary/#{slug}",
-    "data/organizations.yml": "/organizations/#{slug}",
-    "data/factors.yml": "/factors/#{slug}",
-    "data/sources.yml": "/sources/#{slug}",
-    "data/editorial_notes.yml": "/editorial-notes/#{slug}",
-    "data/dimensions.yml": "/dimensions/{slug}/",
-}
+ADDRESSES = {c.data_file: c.entry_url for c in sitemap.COLLECTIONS if c.entry_url}
 _SLUG = re.compile(r"^- slug:\s*[\"']?([A-Za-z0-9_-]+)[\"']?\s*(?:#.*)?$", re.MULTILINE)
 
 

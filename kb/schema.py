@@ -8,6 +8,8 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from . import sitemap
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 # --- the rules for text in data files -----------------------------------------------------------
@@ -436,16 +438,8 @@ class SpanishStyleForm(Strict):
     cited_in: list[StyleCitation] = []       # data entries that cite the form on purpose
 
 
-# File name -> the model of one entry. The order is the order of loading and of messages.
-DATA_FILES: dict[str, type[Strict]] = {
-    "glossary.yml": GlossaryEntry,
-    "factors.yml": Factor,
-    "dimensions.yml": Dimension,
-    "organizations.yml": Organization,
-    "sources.yml": Source,
-    "editorial_notes.yml": EditorialNote,
-    "assumptions.yml": Assumption,
-}
+# File name -> the model of one entry, in the site map's order (the order of loading and of messages).
+DATA_FILES: dict[str, type[Strict]] = {c.data_name: globals()[c.model] for c in sitemap.COLLECTIONS}
 
 
 Organization.model_rebuild()
