@@ -10,6 +10,7 @@ them into downloads/ and lists them, with their size, on the Data page (hooks/op
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import os
 import sys
@@ -19,6 +20,22 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 EDITIONS = {"en": "print/", "es": "es/print/"}
+MARGINS = {"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}
+
+
+def print_page(tab, url: str, target: Path) -> None:
+    """One page to an A4 PDF, as a reader's Chromium prints it, with the page's published address
+    and its date at the foot of every sheet (the paper leaves the site; the address brings it back)."""
+    tab.goto(url, wait_until="load")
+    tab.emulate_media(media="print")
+    address = tab.evaluate("document.querySelector('link[rel=canonical]')?.href || location.href")
+    # the newest "Last updated" on the page (the print edition holds every page's)
+    day = tab.evaluate("[...document.querySelectorAll('.kb-updated time')].map(t => t.getAttribute('datetime')).sort().pop() || ''")
+    foot = html.escape(" · ".join(part for part in (address, day) if part))
+    tab.pdf(path=str(target), format="A4", print_background=False, tagged=True, outline=True, margin=MARGINS,
+            display_header_footer=True, header_template="<span></span>",
+            footer_template=f'<div style="font-size:8px;width:100%;padding:0 16mm;display:flex;justify-content:space-between">'
+                            f'<span>{foot}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>')
 
 
 def main(site: Path, out: Path) -> None:
@@ -39,14 +56,8 @@ def main(site: Path, out: Path) -> None:
             for lang, path in EDITIONS.items():
                 if not (site / path / "index.html").exists():
                     sys.exit(f"{site / path / 'index.html'} is missing: run `make build` first")
-                tab.goto(base + path, wait_until="load")
-                tab.emulate_media(media="print")
                 target = out / f"print-{lang}.pdf"
-                tab.pdf(path=str(target), format="A4", print_background=False, tagged=True, outline=True,
-                        margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
-                        display_header_footer=True, header_template="<span></span>",
-                        footer_template='<div style="font-size:8px;width:100%;text-align:center">'
-                                        '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+                print_page(tab, base + path, target)
                 print(f"{target}: {target.stat().st_size // 1024} KB")
             browser.close()
     finally:

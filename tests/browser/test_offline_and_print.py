@@ -132,3 +132,37 @@ def test_make_pdf_prints_both_editions_tagged_with_an_outline(built, tmp_path):
         assert pdf.startswith(b"%PDF") and len(pdf) > 200_000
         assert b"/StructTreeRoot" in pdf, "tagged PDF"
         assert b"/Outlines" in pdf, "with an outline of the headings"
+        check_printed(tmp_path / f"print-{lang}.pdf", "print/" if lang == "en" else "es/print/")
+
+
+# A4 sheets as `make pdf` prints them: the print editions and, printed on their own, the glossaries.
+PRINT_BUDGETS = {"print/": 130, "es/print/": 130, "glossary/": 30, "es/glossary/": 30}
+
+
+def check_printed(pdf_file, url: str) -> None:
+    """The review printed the Spanish glossary on 66 sheets and the Spanish edition on 215, with
+    the filter, the letter buttons and citation code on paper."""
+    import pypdf
+    pages = pypdf.PdfReader(pdf_file).pages
+    assert len(pages) <= PRINT_BUDGETS[url], f"{url}: {len(pages)} A4 pages"
+    # Reading every sheet's text is slow in pure Python: the footer on the first, middle and last
+    # sheets (one template prints them all), the interface words in the whole text.
+    for page in (pages[0], pages[len(pages) // 2], pages[-1]):
+        text = page.extract_text()
+        assert SITE_URL + url in text and re.search(r"\d{4}-\d{2}-\d{2}", text), "address and date at the foot"
+    whole = "\n".join(page.extract_text() for page in pages)
+    for interface in ("Filtrar el glosario", "Filter the glossary", "@online{", "TY  - ELEC", "Chicago:"):
+        assert interface not in whole, (url, interface)
+
+
+@pytest.mark.release
+@pytest.mark.parametrize("url", ["glossary/", "es/glossary/"])
+def test_a_printed_glossary_keeps_its_page_budget_and_carries_the_address_on_every_sheet(browser, server, tmp_path, url):
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("print_pdf", ROOT / "scripts" / "print_pdf.py")
+    print_pdf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(print_pdf)
+    tab = browser.new_page()
+    print_pdf.print_page(tab, f"{server}/{url}", tmp_path / "out.pdf")
+    tab.close()
+    check_printed(tmp_path / "out.pdf", url)
