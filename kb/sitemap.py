@@ -25,6 +25,8 @@ class Collection:
     generated_with: tuple[str, ...] = ()  # entry pages are generated, from this data and these collections'
     export_name: str = ""    # name of its downloads (downloads/<name>.json, .csv); "" = not exported
     may_be_empty: bool = False  # an empty list is allowed (a site may have no editorial notes)
+    auto_linked: bool = False  # its names in page text link to its entries (kb.build.build_linker)
+    list_json_ld: str = "Article"  # the list page's JSON-LD type: WebPage for a page that lists, not argues
 
     @property
     def generated_prefix(self) -> str:
@@ -40,22 +42,22 @@ class Collection:
 COLLECTIONS: tuple[Collection, ...] = (
     Collection("glossary", "data/glossary.yml", "GlossaryEntry", "glossary.md",
                "/glossary/#{slug}", edit_links=True, markers=("glossary", "definition"), marker_home=True,
-               export_name="glossary"),
+               export_name="glossary", auto_linked=True, list_json_ld="WebPage"),
     Collection("factors", "data/factors.yml", "Factor", "factors.md",
                "/factors/#{slug}", edit_links=True, markers=("factors", "dimension-matrix"), marker_home=True,
-               export_name="factors"),
+               export_name="factors", list_json_ld="WebPage"),
     Collection("dimensions", "data/dimensions.yml", "Dimension", "dimensions/index.md",
                "/dimensions/{slug}/", markers=("dimensions-list",), generated_with=("factors",),
                export_name="dimensions"),
     Collection("organizations", "data/organizations.yml", "Organization", "organizations.md",
                "/organizations/#{slug}", edit_links=True, markers=("organizations",), marker_home=True,
-               export_name="organizations"),
+               export_name="organizations", auto_linked=True, list_json_ld="WebPage"),
     Collection("sources", "data/sources.yml", "Source", "sources.md",
                "/sources/#{slug}", edit_links=True, markers=("sources-list",), marker_home=True,
-               export_name="sources"),
+               export_name="sources", list_json_ld="WebPage"),
     Collection("notes", "data/editorial_notes.yml", "EditorialNote", "editorial-notes.md",
                "/editorial-notes/#{slug}", markers=("notes-list", "note"),
-               export_name="editorial-notes", may_be_empty=True),
+               export_name="editorial-notes", may_be_empty=True, list_json_ld="WebPage"),
     # Each assumption is a docs page of its own (docs/assumptions/), so its address is the page's.
     Collection("assumptions", "data/assumptions.yml", "Assumption", "assumptions/index.md",
                in_status=False),

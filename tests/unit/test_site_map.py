@@ -19,10 +19,10 @@ import name_count  # noqa: E402
 # never raise one.
 CEILINGS = {
     "assumptions.yml": 4, "dimensions.yml": 3, "editorial_notes.yml": 2, "factors.yml": 2,
-    "glossary.yml": 7, "interface.yml": 3, "organizations.yml": 4, "sources.yml": 3,
+    "glossary.yml": 6, "interface.yml": 3, "organizations.yml": 3, "sources.yml": 3,
     "spanish_style.yml": 1,
-    "glossary.md": 3, "factors.md": 2, "dimensions/index.md": 2, "organizations.md": 2, "sources.md": 2,
-    "editorial-notes.md": 2, "assumptions/index.md": 2, "definitions.md": 2,
+    "glossary.md": 1, "factors.md": 1, "dimensions/index.md": 2, "organizations.md": 1, "sources.md": 1,
+    "editorial-notes.md": 1, "assumptions/index.md": 2, "definitions.md": 2,
 }
 
 
