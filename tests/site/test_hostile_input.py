@@ -367,43 +367,9 @@ def test_the_build_stops_with_a_message(config_mistakes, where):
     assert "- docs/about.es.md" not in config_mistakes   # no twin is blamed
 
 
-# --- a build that passes: one shared copy of the project ----------------------------------------------
-@pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    return copy_project(tmp_path_factory.mktemp("hostile-project"))
-
-
-INERT_PAYLOADS = """
-
-Shown-not-run: code shows markup: `<script>alert(1)</script>` and `<img src=x onerror=alert(2)>`.
-
-```html
-<a href="javascript:alert(3)" onclick="alert(4)">x</a>
-```
-
-Escaped text: &lt;script&gt;alert(5)&lt;/script&gt;. A link title: [home](/index.md "onclick=alert(6)").
-"""
-
-
-def test_payloads_that_build_leave_the_html_inert(project, tmp_path):
-    about = project / "docs" / "about.md"
-    original = about.read_text(encoding="utf-8")
-    about.write_text("\ufeff" + original + INERT_PAYLOADS, encoding="utf-8")   # a BOM is accepted too
-    # Quotes are text, so a data text can try to close an attribute: renderers escape them.
-    interface = project / "data" / "interface.yml"
-    original_interface = interface.read_text(encoding="utf-8")
-    interface.write_text(original_interface.replace(
-        "glossary_letters: {en: Glossary letters, es: Letras del glosario}",
-        """glossary_letters: {en: 'Letters" onmouseover="alert(1)', es: 'Letras" onmouseover="alert(1)'}""").replace(
-        "permalink: {en: Permanent link, es: Enlace permanente}",
-        """permalink: {en: Permanent link, es: 'Enlace" onclick="alert(1)'}"""), encoding="utf-8")
-    try:
-        result = build_site(tmp_path / "site", project)
-    finally:
-        about.write_text(original, encoding="utf-8")
-        interface.write_text(original_interface, encoding="utf-8")
-    assert result.returncode == 0, result.stdout + result.stderr
-    site = tmp_path / "site"
+# --- payloads that pass: the shared build of a changed project (tests/conftest.changed_site) -----------
+def test_payloads_that_build_leave_the_html_inert(changed_site):
+    site = changed_site
     html = (site / "about" / "index.html").read_text(encoding="utf-8")
     assert "Shown-not-run" in html
     assert (site / "sitemap.xml.gz").exists()
