@@ -12,12 +12,13 @@ from html import escape
 from _shared import edition
 from mkdocs.plugins import event_priority
 
+from kb import sitemap
 from kb.autolink import first_link_anchors, link_first_occurrences, site_paths_linked
 from kb.paths import relative_url
 from kb.provenance import mark_external_links
 
 # Pages that are lists of the entries themselves: linking there would only point at itself.
-NOT_LINKED = ("glossary.", "organizations.", "factors.", "translation-status.", "sources.")
+NOT_LINKED = (*(c.list_page[:-len("md")] for c in sitemap.COLLECTIONS if not c.list_links_names), "translation-status.")
 USED_ON = re.compile(r"<!--\s*kb:used-on\s+([a-z0-9-]+)\s*-->")
 H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)

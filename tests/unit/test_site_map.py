@@ -18,11 +18,11 @@ import name_count  # noqa: E402
 # most one more, with a reason in a comment): lower a ceiling when a table moves to the site map,
 # never raise one.
 CEILINGS = {
-    "assumptions.yml": 4, "dimensions.yml": 3, "editorial_notes.yml": 2, "factors.yml": 2,
-    "glossary.yml": 6, "interface.yml": 3, "organizations.yml": 3, "sources.yml": 3,
+    "assumptions.yml": 2, "dimensions.yml": 2, "editorial_notes.yml": 1, "factors.yml": 2,
+    "glossary.yml": 5, "interface.yml": 3, "organizations.yml": 2, "sources.yml": 2,
     "spanish_style.yml": 1,
     "glossary.md": 1, "factors.md": 1, "dimensions/index.md": 2, "organizations.md": 1, "sources.md": 1,
-    "editorial-notes.md": 1, "assumptions/index.md": 2, "definitions.md": 2,
+    "editorial-notes.md": 1, "assumptions/index.md": 1, "definitions.md": 2,
 }
 
 
