@@ -219,7 +219,8 @@ def check_pages(sources: dict[str, str], k, assets: frozenset[str] = frozenset()
         links = check_links(text, name, english_twin, pages, anchors)
         links += check_other_links(text, name, english_twin, pages, anchors, assets)
         if not k:   # generated pages are unknown without the data: keep only certain problems
-            links = [p for p in links if "/dimensions/" not in p.message]
+            links = [p for p in links if not any(f"/{c.generated_prefix}" in p.message
+                                                 for c in sitemap.COLLECTIONS if c.generated_prefix)]
         problems += links
     return problems
 
