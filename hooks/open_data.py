@@ -73,7 +73,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     ed = edition(config)
     lang, k = ed.lang, ed.knowledge
-    names = {l: k.ui(f"language_name_{l}", lang) for l in ("en", "es")}
+    names = {l: k.ui(f"language_name_{l}", lang) for l in sitemap.LANGUAGES}
     table = render_downloads(k, lang, ed.titles,
                              lambda path: relative_url(path, page.url), names)
     return markdown.replace(DOWNLOADS_MARKER, table)

@@ -28,7 +28,7 @@ from .paths import site_path
 from .translation import entry_status
 
 FOLDER = "downloads"
-LANGUAGES = ("en", "es")
+LANGUAGES = sitemap.LANGUAGES
 
 # Licences: the site's own text is CC BY 4.0; the paper's words (the annex's factor phrases and
 # quotations) stay the paper's, credited and not relicensed.

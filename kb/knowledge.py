@@ -20,7 +20,7 @@ from .problems import KnowledgeError, Problem
 from .see_links import see_phrases
 from .yamlsource import LineDict, load_yaml_file
 
-LANGUAGES = ("en", "es")
+LANGUAGES = sitemap.LANGUAGES
 MAY_BE_EMPTY = {c.data_name for c in sitemap.COLLECTIONS if c.may_be_empty}
 FILE = {c.key: c.data_file for c in sitemap.COLLECTIONS}   # key -> data file, for messages
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The editions, the default (at the site's root) first; each page.md has its page.es.md twin.
+LANGUAGES: tuple[str, ...] = ("en", "es")
+
 
 @dataclass(frozen=True)
 class Collection:
