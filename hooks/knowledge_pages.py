@@ -88,7 +88,7 @@ def generated_file(config, plugin, path: str, content: str, lang: str, default: 
 def on_nav(nav, config, files):
     """Put the generated dimension pages in the nav, right after the dimensions overview."""
     generated_paths = edition(config).generated
-    overview = next((p for p in nav.pages if p.file.src_uri.startswith("dimensions/index.")), None)
+    overview = next((p for p in nav.pages if p.file.src_uri.startswith(sitemap.BY_KEY["dimensions"].list_page_prefix)), None)
     generated = [f.page for f in files if f.src_uri in generated_paths and f.page is not None]
     if overview is None or not generated:
         return nav
@@ -123,7 +123,7 @@ def on_page_markdown(markdown, page, config, files):
 
 # List pages whose entries are headings (for screen readers) but whose table of contents would
 # be hundreds of lines long: the contents show the letter or group headings only.
-LIST_PAGES = ("glossary.", "factors.", "organizations.", "sources.")
+LIST_PAGES = tuple(c.list_page_prefix for c in sitemap.COLLECTIONS if c.lists_each_entry)
 
 
 def on_page_context(context, page, config, nav):

@@ -76,7 +76,7 @@ def on_post_page(output, page, config):
     ed = editions.get(language(config))
     k = ed.knowledge if ed else None
     for c in sitemap.COLLECTIONS:   # the auto-linked entries: their anchors are link targets
-        if c.auto_linked and k is not None and page.file.src_uri.startswith(c.list_page[:-len("md")]):
+        if c.auto_linked and k is not None and page.file.src_uri.startswith(c.list_page_prefix):
             fail(check_entry_anchors(output, getattr(k, c.key), c.data_file, k.lines, c.key))
     return _with_policy(output, f"docs/{page.file.src_uri}", config, page.url, page.file.content_string)
 
