@@ -8,6 +8,7 @@ from _shared import begin_edition, default_language, edition, fail, i18n, knowle
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from kb import sitemap
 from kb.front_matter import unreadable_front_matter
 from kb.page_checks import check_language_files, check_nav_translations, check_pages_in_nav, check_site_extra, nav_paths
 from kb.pages import check_notes_shown, check_pages, expand_page, read_assets, read_sources
@@ -87,7 +88,7 @@ def generated_file(config, plugin, path: str, content: str, lang: str, default: 
 def on_nav(nav, config, files):
     """Put the generated dimension pages in the nav, right after the dimensions overview."""
     generated_paths = edition(config).generated
-    overview = next((p for p in nav.pages if p.file.src_uri.startswith("dimensions/index.")), None)
+    overview = next((p for p in nav.pages if p.file.src_uri.startswith(sitemap.BY_KEY["dimensions"].list_page_prefix)), None)
     generated = [f.page for f in files if f.src_uri in generated_paths and f.page is not None]
     if overview is None or not generated:
         return nav
@@ -110,8 +111,9 @@ def on_page_markdown(markdown, page, config, files):
     ed = edition(config)
     src = page.file.src_uri
     if src in ed.generated:
-        line = ed.knowledge.lines.get(("data/dimensions.yml", src.rsplit("/", 1)[-1][:-3]), 0)
-        page.edit_url = at_line(ed.edit_href("data/dimensions.yml"), line) or None   # at the entry
+        data_file = sitemap.BY_KEY["dimensions"].data_file
+        line = ed.knowledge.lines.get((data_file, src.rsplit("/", 1)[-1][:-3]), 0)
+        page.edit_url = at_line(ed.edit_href(data_file), line) or None   # at the entry
         return markdown
     expanded, problems, notes = expand_page(markdown, ed.context(page.url), src, ed.sources)
     ed.problems += problems
@@ -121,7 +123,7 @@ def on_page_markdown(markdown, page, config, files):
 
 # List pages whose entries are headings (for screen readers) but whose table of contents would
 # be hundreds of lines long: the contents show the letter or group headings only.
-LIST_PAGES = ("glossary.", "factors.", "organizations.", "sources.")
+LIST_PAGES = tuple(c.list_page_prefix for c in sitemap.COLLECTIONS if c.lists_each_entry)
 
 
 def on_page_context(context, page, config, nav):

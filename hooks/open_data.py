@@ -12,6 +12,7 @@ from _shared import ROOT, default_language, edition, editions, fail, i18n, knowl
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from kb import sitemap
 from kb.citation import cite_block, glossary_json_ld, json_ld_script, page_json_ld, paper_block
 from kb.config_guard import check_config_file
 from kb.credits import publisher_name
@@ -31,8 +32,8 @@ PDF_DIR = "build/pdf"                       # where scripts/print_pdf.py (make p
 OFFLINE_FOLDER = "atrocity-prevention-kb"   # the folder inside each offline zip
 NOT_PRINTED = {"translation-status.md", "data.md", PRINT_PAGE, "404.md"}   # tools, not the knowledge
 # Pages that list entries or tools rather than argue: WebPage, not Article, in JSON-LD.
-LIST_PAGES = {"index.md", "glossary.md", "factors.md", "organizations.md", "sources.md", "endnotes.md",
-              "editorial-notes.md", "translation-status.md", "data.md"}
+LIST_PAGES = {"index.md", "endnotes.md", "translation-status.md", "data.md",
+              *(c.list_page for c in sitemap.COLLECTIONS if c.list_json_ld == "WebPage")}
 _build: dict = {}     # one per `mkdocs build`: the version and the downloads
 
 
@@ -72,7 +73,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     ed = edition(config)
     lang, k = ed.lang, ed.knowledge
-    names = {l: k.ui(f"language_name_{l}", lang) for l in ("en", "es")}
+    names = {l: k.ui(f"language_name_{l}", lang) for l in sitemap.LANGUAGES}
     table = render_downloads(k, lang, ed.titles,
                              lambda path: relative_url(path, page.url), names)
     return markdown.replace(DOWNLOADS_MARKER, table)
@@ -92,7 +93,7 @@ def on_post_page(output, page, config):
     data = [page_json_ld(lang, site_name, site_url, title, url, str(page.meta.get("description", "")),
                          version(page), article=src not in LIST_PAGES, publisher=publisher_name(config["extra"], lang),
                          image=absolute(config["site_url"], card_path(lang, page.url)))]
-    if src == "glossary.md":
+    if src == sitemap.BY_KEY["glossary"].list_page:
         data.append(glossary_json_ld(k, lang, url))
     if src == "data.md":
         data.append(dataset_json_ld(k, lang, title, str(page.meta.get("description", "")), url, data[0]["author"],

@@ -17,6 +17,7 @@ from _shared import ROOT, default_language, editions, fail, i18n, language
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from kb import sitemap
 from kb.csp import UnknownInlineScript, add_content_security_policy, file_hash, trusted_assets
 from kb.output_safety import FIX, page_output_problems, site_path_of, source_line
 from kb.page_checks import check_entry_anchors
@@ -74,10 +75,9 @@ def _with_policy(html: str, where: str, config, page_url: str = "", source: str 
 def on_post_page(output, page, config):
     ed = editions.get(language(config))
     k = ed.knowledge if ed else None
-    for prefix, table, data_file in (("glossary.", "glossary", "data/glossary.yml"),
-                                     ("organizations.", "organizations", "data/organizations.yml")):
-        if k is not None and page.file.src_uri.startswith(prefix):
-            fail(check_entry_anchors(output, getattr(k, table), data_file, k.lines, prefix.rstrip(".")))
+    for c in sitemap.COLLECTIONS:   # the auto-linked entries: their anchors are link targets
+        if c.auto_linked and k is not None and page.file.src_uri.startswith(c.list_page_prefix):
+            fail(check_entry_anchors(output, getattr(k, c.key), c.data_file, k.lines, c.key))
     return _with_policy(output, f"docs/{page.file.src_uri}", config, page.url, page.file.content_string)
 
 

@@ -12,12 +12,13 @@ from html import escape
 from _shared import edition
 from mkdocs.plugins import event_priority
 
+from kb import sitemap
 from kb.autolink import first_link_anchors, link_first_occurrences, site_paths_linked
 from kb.paths import relative_url
 from kb.provenance import mark_external_links
 
 # Pages that are lists of the entries themselves: linking there would only point at itself.
-NOT_LINKED = ("glossary.", "organizations.", "factors.", "translation-status.", "sources.")
+NOT_LINKED = (*(c.list_page_prefix for c in sitemap.COLLECTIONS if c.lists_each_entry), "translation-status.")
 USED_ON = re.compile(r"<!--\s*kb:used-on\s+([a-z0-9-]+)\s*-->")
 H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
@@ -50,7 +51,7 @@ def on_post_page(output, page, config):
     if "kb:used-on" not in output:
         return output
     ed = edition(config)
-    kind = "glossary" if page.file.src_uri.startswith("glossary.") else "org"
+    kind = "glossary" if page.file.src_uri.startswith(sitemap.BY_KEY["glossary"].list_page_prefix) else "org"
     none = ed.ui("used_on_none")
 
     def fill(match: re.Match) -> str:

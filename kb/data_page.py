@@ -61,7 +61,7 @@ def dataset_json_ld(knowledge: Knowledge, lang: str, name: str, description: str
     site_licence = LICENCES[SITE_LICENCE]["url"]
     mixed = {"@type": "CreativeWork", "name": knowledge.ui("download_licence_mixed", lang), "url": page_url + "#licence"}
     files = [{"@type": "DataDownload", "name": path.rsplit("/", 1)[-1], "contentUrl": absolute(path),
-              "encodingFormat": MEDIA_TYPES[kind], "inLanguage": file_lang or ["en", "es"],
+              "encodingFormat": MEDIA_TYPES[kind], "inLanguage": file_lang or list(sitemap.LANGUAGES),
               "license": mixed if paper_words_in(knowledge, kind, collection) else site_licence}
              for path, kind, collection, file_lang in listed_files() if published(path)]
     return {"@context": "https://schema.org", "@type": "Dataset", "name": name, "description": description,

@@ -12,11 +12,11 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from . import schema
+from . import interface, schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = "schemas"
-INTERFACE_FILE = "interface.yml"
+INTERFACE_FILE = Path(interface.FILE).name
 
 
 def schema_name(data_file: str) -> str:

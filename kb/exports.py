@@ -28,7 +28,7 @@ from .paths import site_path
 from .translation import entry_status
 
 FOLDER = "downloads"
-LANGUAGES = ("en", "es")
+LANGUAGES = sitemap.LANGUAGES
 
 # Licences: the site's own text is CC BY 4.0; the paper's words (the annex's factor phrases and
 # quotations) stay the paper's, credited and not relicensed.
@@ -346,7 +346,7 @@ def skos_glossary(knowledge: Knowledge, site_url: str, version: str) -> dict:
     """The glossary as a SKOS concept scheme in JSON-LD; concept URIs are the English glossary
     addresses (slugs never change with a reworded title)."""
     base = site_url.rstrip("/") + "/"
-    scheme = base + "glossary/"
+    scheme = base + site_path(sitemap.BY_KEY["glossary"].list_page, "en", "en")
 
     def uri(slug: str) -> str:
         return f"{scheme}#{slug}"

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import sitemap
 from .problems import Problem
 from .yamlsource import load_yaml_text
 
 KNOWN_KEYS = {"description", "translation_of", "title", "hide", "search"}
 # Keys that pages used to carry and that now live in a data file.
-MOVED_KEYS = {"assumption": "data/assumptions.yml", "dimensions": "data/assumptions.yml"}
+MOVED_KEYS = {"assumption": sitemap.BY_KEY["assumptions"].data_file, "dimensions": sitemap.BY_KEY["assumptions"].data_file}
 # What Material 9.8's templates test in `hide:` (base.html and its partials).
 HIDE_VALUES = ("feedback", "footer", "navigation", "path", "tags", "toc")
 SEARCH_KEYS = {"exclude": bool, "boost": (int, float)}

@@ -115,7 +115,7 @@ def check_placeholders(strings: dict, present: dict[str, int]) -> list[Problem]:
     problems = []
     for key, value in strings.items():
         wanted = PLACEHOLDERS.get(key, frozenset())
-        for lang in ("en", "es"):
+        for lang in sitemap.LANGUAGES:
             found = set(schema.PLACEHOLDER.findall(getattr(value, lang)))
             found = {name[1:-1] for name in found}
             for name in sorted(wanted - found):

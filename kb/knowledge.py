@@ -20,8 +20,9 @@ from .problems import KnowledgeError, Problem
 from .see_links import see_phrases
 from .yamlsource import LineDict, load_yaml_file
 
-LANGUAGES = ("en", "es")
+LANGUAGES = sitemap.LANGUAGES
 MAY_BE_EMPTY = {c.data_name for c in sitemap.COLLECTIONS if c.may_be_empty}
+FILE = {c.key: c.data_file for c in sitemap.COLLECTIONS}   # key -> data file, for messages
 
 
 @dataclass(frozen=True)
@@ -139,8 +140,8 @@ def validate_item(name: str, item, label: str, line: int, model, shape_fix: str)
 
 def _load_interface(data_dir: Path) -> tuple[dict, list[Problem], dict[str, int]]:
     """The strings, the problems in them, and the line of each key."""
-    name = "data/interface.yml"
-    loaded = load_yaml_file(data_dir / "interface.yml", name)
+    name = interface.FILE
+    loaded = load_yaml_file(data_dir / Path(name).name, name)
     if loaded.problems:
         return {}, loaded.problems, {}
     raw = loaded.data or {}
@@ -299,40 +300,40 @@ def check_references(k: Knowledge) -> list[Problem]:
                                     f"{hint}use a slug that exists in {pool_name}, or add that entry there"))
 
     for slug, entry in k.glossary.items():
-        ref("data/glossary.yml", slug, "source", entry.source, k.sources, "data/sources.yml", extra=("site",))
+        ref(FILE["glossary"], slug, "source", entry.source, k.sources, FILE["sources"], extra=("site",))
         for other in entry.related:
-            ref("data/glossary.yml", slug, "related", other, k.glossary, "data/glossary.yml")
+            ref(FILE["glossary"], slug, "related", other, k.glossary, FILE["glossary"])
             if other == slug:
-                problems.append(Problem("data/glossary.yml", k.lines[("data/glossary.yml", slug)], slug,
+                problems.append(Problem(FILE["glossary"], k.lines[(FILE["glossary"], slug)], slug,
                                         "the entry lists itself under 'related'", f"remove '{slug}' from its own 'related' list"))
         for duplicate in sorted({s for s in entry.related if entry.related.count(s) > 1}):
-            problems.append(Problem("data/glossary.yml", k.lines[("data/glossary.yml", slug)], slug,
+            problems.append(Problem(FILE["glossary"], k.lines[(FILE["glossary"], slug)], slug,
                                     f"'{duplicate}' is listed twice under 'related'", "keep it once"))
     for slug, factor in k.factors.items():
-        ref("data/factors.yml", slug, "glossary", factor.glossary, k.glossary, "data/glossary.yml")
+        ref(FILE["factors"], slug, "glossary", factor.glossary, k.glossary, FILE["glossary"])
         if not k.dimensions_of(slug):
-            problems.append(Problem("data/factors.yml", k.lines[("data/factors.yml", slug)], slug,
+            problems.append(Problem(FILE["factors"], k.lines[(FILE["factors"], slug)], slug,
                                     "no dimension lists this factor",
-                                    "add its slug to the 'risks' or 'resiliencies' of a dimension in data/dimensions.yml, or delete the factor"))
+                                    f"add its slug to the 'risks' or 'resiliencies' of a dimension in {FILE['dimensions']}, or delete the factor"))
     for slug, dimension in k.dimensions.items():
-        file = "data/dimensions.yml"
-        ref(file, slug, "glossary", dimension.glossary, k.glossary, "data/glossary.yml")
+        file = FILE["dimensions"]
+        ref(file, slug, "glossary", dimension.glossary, k.glossary, FILE["glossary"])
         for field, wanted in (("risks", "risk"), ("resiliencies", "resilience")):
             listed = getattr(dimension, field)
             for factor_slug in listed:
-                ref(file, slug, field, factor_slug, k.factors, "data/factors.yml")
+                ref(file, slug, field, factor_slug, k.factors, FILE["factors"])
                 factor = k.factors.get(factor_slug)
                 if factor and factor.kind != wanted:
                     problems.append(Problem(file, k.lines[(file, slug)], slug,
                                             f"'{factor_slug}' is a {factor.kind} factor but is listed under '{field}'",
-                                            f"move it to '{'resiliencies' if field == 'risks' else 'risks'}', or change its kind in data/factors.yml"))
+                                            f"move it to '{'resiliencies' if field == 'risks' else 'risks'}', or change its kind in {FILE['factors']}"))
             for duplicate in sorted({s for s in listed if listed.count(s) > 1}):
                 problems.append(Problem(file, k.lines[(file, slug)], slug, f"'{duplicate}' is listed twice under '{field}'",
                                         "keep it once"))
     for slug, source in k.sources.items():
         for org in source.publisher:
-            ref("data/sources.yml", slug, "publisher", org, k.organizations, "data/organizations.yml")
-    for file, table in (("data/organizations.yml", k.organizations), ("data/sources.yml", k.sources)):
+            ref(FILE["sources"], slug, "publisher", org, k.organizations, FILE["organizations"])
+    for file, table in ((FILE["organizations"], k.organizations), (FILE["sources"], k.sources)):
         for slug, entry in table.items():
             urls = [link.url for link in entry.links]
             for duplicate in sorted({u for u in urls if urls.count(u) > 1}):
@@ -348,7 +349,7 @@ def check_references(k: Knowledge) -> list[Problem]:
 def _provenance_problems(k: Knowledge) -> list[Problem]:
     """Each quoted or contextual text says whose it is; per-table wordings name the table's factors."""
     problems = []
-    file = "data/glossary.yml"
+    file = FILE["glossary"]
     for slug, entry in k.glossary.items():
         line = k.lines.get((file, slug), 0)
         for field, origin in (("quotation", "quotation_from"), ("context", "context_from")):
@@ -363,9 +364,9 @@ def _provenance_problems(k: Knowledge) -> list[Problem]:
         if entry.en.quotation and entry.es is not None and not entry.es.quotation:
             problems.append(Problem(file, line, slug, "the English block quotes a text but the Spanish block does not",
                                     "add 'quotation:' to the es: block with a faithful translation of the quoted text"))
-    for file, table in (("data/organizations.yml", k.organizations), ("data/sources.yml", k.sources)):
+    for file, table in ((FILE["organizations"], k.organizations), (FILE["sources"], k.sources)):
         problems += _context_problems(k, file, table)
-    file = "data/sources.yml"
+    file = FILE["sources"]
     for slug, source in k.sources.items():
         for lang in LANGUAGES:
             block = getattr(source, lang)
@@ -374,7 +375,7 @@ def _provenance_problems(k: Knowledge) -> list[Problem]:
                 problems.append(Problem(file, k.lines.get((file, slug), 0), slug,
                                         f"the {lang} note has {found} 'See …' reference(s) but 'see' lists {len(source.see)} page(s)",
                                         "list in 'see' one page.md#anchor for each 'See …' (en) / 'Ver …' (es) phrase, in order"))
-    file = "data/dimensions.yml"
+    file = FILE["dimensions"]
     for slug, dimension in k.dimensions.items():
         listed = set(dimension.risks) | set(dimension.resiliencies)
         for lang in LANGUAGES:
@@ -389,7 +390,7 @@ def _provenance_problems(k: Knowledge) -> list[Problem]:
 
 def _check_assumptions(k: Knowledge) -> list[Problem]:
     """Dimensions exist; numbers and pages are not used twice. (Entry <-> page: kb/pages.py.)"""
-    file, problems = "data/assumptions.yml", []
+    file, problems = FILE["assumptions"], []
     numbers: dict[int, str] = {}
     pages: dict[str, str] = {}
     for slug, assumption in k.assumptions.items():
@@ -399,7 +400,7 @@ def _check_assumptions(k: Knowledge) -> list[Problem]:
                 guess = difflib.get_close_matches(dimension, list(k.dimensions), n=1)
                 hint = f"did you mean '{guess[0]}'? " if guess else ""
                 problems.append(Problem(file, line, slug, f"'dimensions' names '{dimension}', which is not a dimension",
-                                        f"{hint}use slugs from data/dimensions.yml: {', '.join(k.dimensions)}"))
+                                        f"{hint}use slugs from {FILE['dimensions']}: {', '.join(k.dimensions)}"))
         for duplicate in sorted({d for d in assumption.dimensions if assumption.dimensions.count(d) > 1}):
             problems.append(Problem(file, line, slug, f"'{duplicate}' is listed twice under 'dimensions'", "keep it once"))
         if assumption.number in numbers:
@@ -437,7 +438,7 @@ def _context_problems(k: Knowledge, file: str, table: dict) -> list[Problem]:
 def _common_word_names(k: Knowledge) -> list[Problem]:
     """A term, name, variant or abbreviation may not be a function word ("the", "de")."""
     problems = []
-    for file, table, field in (("data/glossary.yml", k.glossary, "term"), ("data/organizations.yml", k.organizations, "name")):
+    for file, table, field in ((FILE["glossary"], k.glossary, "term"), (FILE["organizations"], k.organizations, "name")):
         for slug, entry in table.items():
             for lang in LANGUAGES:
                 for form in linked_forms(entry, field, lang):
@@ -462,7 +463,7 @@ def linked_forms(entry, field: str, lang: str) -> list[str]:
 def _duplicate_names(k: Knowledge) -> list[Problem]:
     """Two entries may not claim the same linked form: the auto-linker could not choose."""
     problems = []
-    tables = (("data/glossary.yml", k.glossary, "term"), ("data/organizations.yml", k.organizations, "name"))
+    tables = ((FILE["glossary"], k.glossary, "term"), (FILE["organizations"], k.organizations, "name"))
     for lang in LANGUAGES:
         owner: dict[str, tuple[str, str]] = {}
         for file, table, field in tables:

@@ -14,6 +14,7 @@ import unicodedata
 from pathlib import Path
 
 
+from . import sitemap
 from .context import RenderContext
 from .dimension_pages import dimension_path, render_dimension_page
 from . import front_matter
@@ -28,7 +29,10 @@ from .reference_pages import AssumptionPage, render_assumption_dimensions, rende
 from .status_page import PageTranslation
 from .translation import page_status
 
-ASSUMPTIONS_FILE = "data/assumptions.yml"
+ASSUMPTIONS_FILE = sitemap.BY_KEY["assumptions"].data_file
+ASSUMPTIONS_INDEX = sitemap.BY_KEY["assumptions"].list_page
+ASSUMPTIONS_FOLDER = ASSUMPTIONS_INDEX.rsplit("/", 1)[0] + "/"      # one page per assumption
+NOTES_FILE = sitemap.BY_KEY["notes"].data_file
 _ATTRIBUTE_ID = re.compile(r'(?:\{\s*#|\bid=")([A-Za-z0-9_-]+)')
 
 
@@ -215,7 +219,8 @@ def check_pages(sources: dict[str, str], k, assets: frozenset[str] = frozenset()
         links = check_links(text, name, english_twin, pages, anchors)
         links += check_other_links(text, name, english_twin, pages, anchors, assets)
         if not k:   # generated pages are unknown without the data: keep only certain problems
-            links = [p for p in links if "/dimensions/" not in p.message]
+            links = [p for p in links if not any(f"/{c.generated_prefix}" in p.message
+                                                 for c in sitemap.COLLECTIONS if c.generated_prefix)]
         problems += links
     return problems
 
@@ -224,11 +229,11 @@ def check_assumption_pages(sources: dict[str, str], k) -> list[Problem]:
     """Every assumption page has its entry in data/assumptions.yml, and every entry its page."""
     problems = []
     listed = {a.page: slug for slug, a in k.assumptions.items()}
-    for path in sorted(p for p in sources if p.startswith("assumptions/") and is_english(p)):
-        if path != "assumptions/index.md" and path not in listed:
-            problems.append(Problem(f"docs/{path}", 1, "", "this assumption page has no entry in data/assumptions.yml",
+    for path in sorted(p for p in sources if p.startswith(ASSUMPTIONS_FOLDER) and is_english(p)):
+        if path != ASSUMPTIONS_INDEX and path not in listed:
+            problems.append(Problem(f"docs/{path}", 1, "", f"this assumption page has no entry in {ASSUMPTIONS_FILE}",
                                     f"add an entry with slug, number, page: {path}, dimensions and provenance "
-                                    "(see data/README.md), or move the page out of docs/assumptions/"))
+                                    f"(see data/README.md), or move the page out of docs/{ASSUMPTIONS_FOLDER}"))
     for page, slug in listed.items():
         if page not in sources:
             problems.append(Problem(ASSUMPTIONS_FILE, k.lines.get((ASSUMPTIONS_FILE, slug), 0), slug,
@@ -245,10 +250,10 @@ def check_notes_shown(k, pages: set[str], notes_shown: dict[str, list[str]], lan
     """
     problems = []
     for slug, note in k.notes.items():
-        line = k.lines.get(("data/editorial_notes.yml", slug), 0)
+        line = k.lines.get((NOTES_FILE, slug), 0)
         localized = note.page if lang == default else translated_path(note.page, lang)
         if note.page not in pages and localized not in pages:
-            problems.append(Problem("data/editorial_notes.yml", line, slug, f"the page '{note.page}' does not exist",
+            problems.append(Problem(NOTES_FILE, line, slug, f"the page '{note.page}' does not exist",
                                     "write the path of a page inside docs/, e.g. assumptions/evidence.md"))
         elif slug not in notes_shown.get(note.page, []):
             shown = localized if localized in pages else note.page
@@ -260,8 +265,7 @@ def check_notes_shown(k, pages: set[str], notes_shown: dict[str, list[str]], lan
 def _page_refs(k):
     """(data file, slug, field, page.md#anchor) for every page reference in the data: provenance
     refs of kind paper and site, and the sources' `see` lists."""
-    tables = (("data/glossary.yml", k.glossary), ("data/organizations.yml", k.organizations),
-              ("data/sources.yml", k.sources), ("data/assumptions.yml", k.assumptions))
+    tables = [(sitemap.BY_KEY[key].data_file, getattr(k, key)) for key in ("glossary", "organizations", "sources", "assumptions")]
     for file, table in tables:
         for slug, entry in table.items():
             for field in ("provenance", "quotation_from", "context_from"):

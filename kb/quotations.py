@@ -14,6 +14,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from . import sitemap
+
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|'[a-z]+|[,;:.()?!]")   # "Civilization's" = "civilization" + "'s"
 # Quoted spans in English text: “…” or "…" on one line.
 _QUOTED = re.compile(r"“([^”]+)”|\"([^\"\n]+)\"")
@@ -79,11 +81,11 @@ def site_quotations(root: Path, data: dict[str, list]) -> list[tuple[str, str, s
     """(where, kind, text) for every quotation of the English edition: the glossary's `quotation`
     fields (kind: their `quotation_from` kind) and every quoted span in the data's English fields
     and the English pages (kind: "quoted")."""
-    found = []
-    for entry in data.get("glossary.yml", []):
+    found, glossary = [], sitemap.BY_KEY["glossary"]
+    for entry in data.get(glossary.data_name, []):
         source = entry.get("quotation_from") or {}
         if entry.get("en", {}).get("quotation"):
-            found.append((f"data/glossary.yml:{entry['slug']}.en.quotation", source.get("kind", ""),
+            found.append((f"{glossary.data_file}:{entry['slug']}.en.quotation", source.get("kind", ""),
                           " ".join(entry["en"]["quotation"].split())))
     for name, entries in sorted(data.items()):
         for entry in entries:

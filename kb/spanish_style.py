@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from . import sitemap
 from .problems import Problem
 
 STYLE_FILE = "data/spanish_style.yml"
@@ -70,7 +71,7 @@ def load_forms(root: Path) -> tuple[list[Form], list[Problem]]:
             if not path.is_file() or not re.search(rf"^\s*-\s*slug:\s*[\"']?{re.escape(slug)}[\"']?\s*$",
                                                    path.read_text(encoding="utf-8"), re.M):
                 problems.append(Problem(STYLE_FILE, line, entry.form, f"'cited_in' names '{slug}' in {file}, which is not an entry there",
-                                        "name a data file (e.g. data/glossary.yml) and the slug of the entry whose text cites the form"))
+                                        f"name a data file (e.g. {sitemap.BY_KEY['glossary'].data_file}) and the slug of the entry whose text cites the form"))
         forms.append(Form(entry.form, entry.preferred, entry.reason, entry.case_sensitive, entry.glossary, cited, line))
     return forms, problems
 
@@ -264,7 +265,7 @@ def check_project(root: Path, glossary_terms: dict[str, str] | None = None,
             term = glossary_terms.get(form.glossary)
             if term is None:
                 problems.append(Problem(STYLE_FILE, form.line, form.form, f"names the unknown glossary entry '{form.glossary}'",
-                                        "use a slug from data/glossary.yml"))
+                                        f"use a slug from {sitemap.BY_KEY['glossary'].data_file}"))
             elif term.casefold() not in form.preferred.casefold() and form.preferred.casefold() not in term.casefold():
                 problems.append(Problem(STYLE_FILE, form.line, form.form,
                                         f"prefers «{form.preferred}», but the glossary's Spanish term is «{term}»",

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
+from . import sitemap
 from .problems import KnowledgeError, Problem
 from .paths import english_path
 from .schema import DATA_FILES
@@ -27,11 +28,12 @@ from .translation import block_fingerprint, page_fingerprint, stamp_front_matter
 from .yamlsource import load_yaml_file
 
 ROOT = Path(__file__).resolve().parent.parent
+_EXAMPLE = sitemap.BY_KEY["glossary"].data_file
 USAGE = ("Name what you brought up to date, e.g.\n"
          "  make stamp FILES=docs/about.es.md\n"
-         "  make stamp FILES=data/glossary.yml:genocide\n"
-         "  make stamp FILES=\"docs/about.es.md data/glossary.yml:genocide\"\n"
-         "(a whole data file, data/glossary.yml, stamps every entry in it; --force stamps a Spanish page\n"
+         f"  make stamp FILES={_EXAMPLE}:genocide\n"
+         f"  make stamp FILES=\"docs/about.es.md {_EXAMPLE}:genocide\"\n"
+         f"(a whole data file, {_EXAMPLE}, stamps every entry in it; --force stamps a Spanish page\n"
          "that is unchanged since the last commit). Nothing was stamped.")
 
 

@@ -63,7 +63,7 @@ def _names_page(text: str, name: str) -> bool:
         return False
     stem = name[:-len(".md")]
     address = stem.removesuffix("index").rstrip("/") + "/"
-    return text in (address, f"/{address}", f"{stem}.es.md")
+    return text in (address, f"/{address}", f"{stem}.es.md", f"{stem}.")   # "glossary.": either language
 
 
 def main(argv: list[str]) -> int:

@@ -14,20 +14,21 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 import name_count  # noqa: E402
 
-# How many modules of kb/ and hooks/ may name each file in code. The goal is 2 (the site map and at
-# most one more, with a reason in a comment): lower a ceiling when a table moves to the site map,
-# never raise one.
+# How many modules of kb/ and hooks/ may name each file in code: the site map (kb/sitemap.py; the
+# interface and style files in the one module that reads each) and nothing else. definitions.md is
+# the example of a page reference in the messages of kb/schema.py and kb/pages.py. Never raise one.
 CEILINGS = {
-    "assumptions.yml": 4, "dimensions.yml": 3, "editorial_notes.yml": 2, "factors.yml": 2,
-    "glossary.yml": 7, "interface.yml": 3, "organizations.yml": 4, "sources.yml": 3,
+    "assumptions.yml": 1, "dimensions.yml": 1, "editorial_notes.yml": 1, "factors.yml": 1,
+    "glossary.yml": 1, "interface.yml": 1, "organizations.yml": 1, "sources.yml": 1,
     "spanish_style.yml": 1,
-    "glossary.md": 3, "factors.md": 2, "dimensions/index.md": 2, "organizations.md": 2, "sources.md": 2,
-    "editorial-notes.md": 2, "assumptions/index.md": 2, "definitions.md": 2,
+    "glossary.md": 1, "factors.md": 1, "dimensions/index.md": 1, "organizations.md": 1, "sources.md": 1,
+    "editorial-notes.md": 1, "assumptions/index.md": 1, "definitions.md": 2,
 }
 
 
-def test_every_data_file_and_list_page_has_a_ceiling():
+def test_every_data_file_and_list_page_has_a_ceiling_of_at_most_two():
     assert set(name_count.watched_names()) == set(CEILINGS)
+    assert max(CEILINGS.values()) <= 2
 
 
 @pytest.mark.parametrize("name", sorted(CEILINGS))
