@@ -69,7 +69,7 @@ def label(ctx: RenderContext, provenance: Provenance, kind_key: str = "") -> str
     """The visible label, as inline Markdown/HTML: '<span class="kb-provenance" data-search-exclude>From the paper · …</span>'."""
     words = ctx.ui(kind_key or f"provenance_{provenance.kind}")
     if provenance.kind == "official":
-        detail = official_ref_html(ctx, provenance.ref)
+        detail = official_ref_html(ctx, provenance.ref_es if ctx.lang == "es" and provenance.ref_es else provenance.ref)
     elif provenance.ref:
         detail = (ctx.ui("provenance_based_on") + " " if provenance.kind == "site" else "") + page_ref_link(ctx, provenance.ref)
     else:
