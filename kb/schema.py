@@ -426,7 +426,12 @@ class SpanishStyleForm(Strict):
     form: Text
     preferred: Text
     reason: Text
+    # error: wrong Spanish, or a meaning the English does not have; preference: correct Spanish the
+    # site does not use, for one voice across the site
+    severity: Literal["error", "preference"]
+    source: Text                             # what the rule rests on: RAE/DPD, the UN's Spanish, the glossary, ...
     case_sensitive: bool = False
+    inflected: bool = True                   # also match the form's plural and feminine (socio: socia, socios, socias)
     glossary: OptionalSlug = ""              # the glossary entry whose Spanish term is `preferred`
     cited_in: list[StyleCitation] = []       # data entries that cite the form on purpose
 
