@@ -8,6 +8,7 @@ from _shared import begin_edition, default_language, edition, fail, i18n, knowle
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from kb.front_matter import unreadable_front_matter
 from kb.page_checks import check_language_files, check_nav_translations, check_pages_in_nav, check_site_extra, nav_paths
 from kb.pages import check_notes_shown, check_pages, expand_page, read_assets, read_sources
 from kb.problems import Problem
@@ -20,6 +21,7 @@ def on_pre_build(config):
     docs = Path(config["docs_dir"])
     k = knowledge(also_report=lambda: check_pages(read_sources(docs), None, read_assets(docs)))
     ed = begin_edition(config, k)
+    fail(unreadable_front_matter(ed.sources))   # before MkDocs reads front matter with its own YAML loader
     if ed.is_default:  # every page checked once: the other languages build only if this passes
         ed.problems += check_pages(ed.sources, k, read_assets(docs)) + check_nav(config, ed.sources)
 

@@ -8,11 +8,12 @@ import os
 import re
 from pathlib import Path
 
-from _shared import ROOT, default_language, edition, editions, i18n, knowledge, language
+from _shared import ROOT, default_language, edition, editions, fail, i18n, knowledge, language
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from kb.citation import cite_block, glossary_json_ld, json_ld_script, page_json_ld, paper_block
+from kb.config_guard import check_config_file
 from kb.credits import publisher_name
 from kb.data_page import dataset_json_ld, fill_sizes, render_downloads
 from kb.exports import COLLECTIONS, FOLDER, build_downloads, check_against_pages, data_version
@@ -43,7 +44,9 @@ def version(page=None) -> str:
 
 
 def on_config(config):
-    """The deploy build (KB_PUBLISHING=1) refuses the local defaults (kb/publishing.py)."""
+    """mkdocs.yml stays within what maintainers checked (kb/config_guard.py); the deploy build
+    (KB_PUBLISHING=1) refuses the local defaults (kb/publishing.py)."""
+    fail(check_config_file(Path(config["config_file_path"])))
     problems = publishing_problems(os.environ)
     if problems:
         raise PluginError("\nThis build is for publishing, but:\n  " + "\n  ".join(problems))

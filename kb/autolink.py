@@ -8,6 +8,7 @@ and SVG is never touched.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from html import escape
 from typing import Iterable
@@ -122,8 +123,10 @@ def link_first_occurrences(html: str, matcher: TermMatcher, targets: dict[str, T
     """Return the HTML with the first occurrence of each target linked, and the keys linked.
 
     Keys in `already_linked` (the page links them by hand) are not linked again. `url_prefix`
-    leads from the page to the site root ("../../"), in front of each target's href.
+    leads from the page to the site root ("../../"), in front of each target's href. The text is
+    read in NFC, as the terms are: "é" typed as "e" and a combining accent still matches.
     """
+    html = unicodedata.normalize("NFC", html)
     done = set(already_linked)
     linked: set[str] = set()
     out: list[str] = []

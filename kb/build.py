@@ -11,10 +11,11 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import sitemap
 from .autolink import Target, TermMatcher
 from .context import RenderContext, translation_notice
 from .dimension_pages import dimension_path, render_dimension_page
-from .inline import first_sentence
+from .inline import tooltip
 from .knowledge import Knowledge, linked_forms
 from .page_links import repository_edit_href
 from .pages import read_assumptions, read_page_translations, read_sources, read_titles
@@ -120,14 +121,14 @@ def build_linker(k: Knowledge, lang: str, default: str):
     for slug, entry in k.glossary.items():
         text = getattr(entry, lang) or entry.en
         key = f"glossary:{slug}"
-        targets[key] = Target(key, site_path("glossary.md", lang, default) + f"#{slug}",
-                              first_sentence(text.definition), "kb-term")
+        targets[key] = Target(key, site_path(sitemap.BY_KEY["glossary"].list_page, lang, default) + f"#{slug}",
+                              tooltip(text.definition), "kb-term")
         forms += [(f, key) for f in linked_forms(entry, "term", lang)]
     for slug, org in k.organizations.items():
         text = getattr(org, lang) or org.en
         key = f"org:{slug}"
-        targets[key] = Target(key, site_path("organizations.md", lang, default) + f"#{slug}",
-                              first_sentence(text.description), "kb-org")
+        targets[key] = Target(key, site_path(sitemap.BY_KEY["organizations"].list_page, lang, default) + f"#{slug}",
+                              tooltip(text.description), "kb-org")
         forms += [(f, key) for f in sorted(set(linked_forms(org, "name", lang)))]
     by_url = {t.href: key for key, t in targets.items()}
     return TermMatcher(forms), targets, by_url

@@ -33,6 +33,7 @@ ACCENT = (0xFF, 0xB3, 0x8A)
 MARGIN = 80
 TITLE_SIZES = (72, 64, 56, 50, 44)   # largest that fits in MAX_TITLE_LINES wins
 MAX_TITLE_LINES = 4
+MAX_CHARS_PER_LINE = CARD_WIDTH    # more letters than pixels never fit (a visible glyph is a pixel wide or more)
 PALETTE_COLOURS = 16                 # flat colours and anti-aliased text: 16 keep edges smooth, files small
 
 
@@ -43,12 +44,16 @@ class CardText:
     language: str    # the edition's language, as readers name it: "English", "Español"
 
 
-def _wrap(text: str, font, width: int) -> list[str]:
+def _wrap(text: str, font, width: int, limit: int) -> list[str]:
+    """The words in lines of at most `width` pixels, stopping after `limit` + 1 lines (enough to
+    know the text does not fit in `limit`: a very long title costs no more than a short one)."""
     lines: list[str] = []
     for word in text.split():
         candidate = f"{lines[-1]} {word}" if lines else word
         if lines and font.getlength(candidate) <= width:
             lines[-1] = candidate
+        elif len(lines) > limit:
+            break
         else:
             lines.append(word)
     return lines
@@ -58,14 +63,31 @@ def _fit_title(title: str, font_path: Path, width: int):
     from PIL import ImageFont
     for size in TITLE_SIZES:
         font = ImageFont.truetype(str(font_path), size)
-        lines = _wrap(title, font, width)
+        lines = _wrap(title, font, width, MAX_TITLE_LINES)
         if len(lines) <= MAX_TITLE_LINES and all(font.getlength(line) <= width for line in lines):
             return font, lines
     lines = lines[:MAX_TITLE_LINES]           # still too long at the smallest size: cut with an ellipsis
     while lines and font.getlength(lines[-1] + " …") > width:
-        lines[-1] = lines[-1].rsplit(" ", 1)[0] if " " in lines[-1] else lines[-1][:-1]
+        if " " in lines[-1]:                  # a line of several words fits the width: a few steps
+            lines[-1] = lines[-1].rsplit(" ", 1)[0]
+        else:                                 # one long word: bisection, not a letter at a time
+            lines[-1] = _longest_fitting_prefix(lines[-1], lambda prefix: font.getlength(prefix + " …") <= width)
+            break
     lines[-1] += " …"
     return font, lines
+
+
+def _longest_fitting_prefix(word: str, fits) -> str:
+    """The longest start of `word` that `fits` (widths grow with length), in log(n) measurements of
+    at most `MAX_CHARS_PER_LINE` characters each: a 30,000-letter H1 costs as little as a short one."""
+    low, high = 0, min(len(word), MAX_CHARS_PER_LINE)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(word[:middle]):
+            low = middle
+        else:
+            high = middle - 1
+    return word[:low]
 
 
 def draw_card(text: CardText, font_path: Path = FONT) -> bytes:
@@ -79,7 +101,7 @@ def draw_card(text: CardText, font_path: Path = FONT) -> bytes:
     width = CARD_WIDTH - 2 * MARGIN
 
     site_font = ImageFont.truetype(str(font_path), 30)
-    site_lines = _wrap(text.site_name, site_font, width)[:2]
+    site_lines = _wrap(text.site_name, site_font, width, 2)[:2]
     y = 64
     for line in site_lines:
         draw.text((MARGIN, y), line, font=site_font, fill=SOFT_TEXT)

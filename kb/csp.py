@@ -1,8 +1,19 @@
 """The Content-Security-Policy every built page carries, as a <meta http-equiv> (GitHub Pages
 sets no headers).
 
-The policy allows script from the site's own files and, inline, only the theme's *known* small
-scripts, by their hashes. Those scripts are recognised by their exact shape (Material 9.8): the
+The policy names what may run, by hash: each script file the page loads (the theme's, or one of
+the site's listed in SITE_SCRIPTS), whose <script> tag carries the same hash as `integrity`, and
+the theme's *known* small inline scripts. A file a pull request adds does not run, even if a page
+loads it, until a maintainer lists it here. The hashes are of the trusted copies (the installed
+theme's files, the site's files in docs/), so a published file that differs is refused by the
+browser too. Inline styles are refused except the table-cell alignment Python-Markdown writes,
+allowed by hash ('unsafe-hashes').
+
+Offline copies are opened from file://, where a browser refuses every integrity check (it needs
+CORS): kb/offline.py gives them offline_policy(), which allows the copy's own files ('self')
+instead; the copy holds only pages that passed the output check (kb/output_safety.py).
+
+Inline scripts are recognised by their exact shape (Material 9.8): the Those scripts are recognised by their exact shape (Material 9.8): the
 `__md_scope` bootstrap (its URL depends on the page's depth), the palette restore and the tabbed
 anchor fix. Any other inline script is refused: hashing whatever a page holds would whitelist an
 injected one. JSON data blocks (`application/json`, `application/ld+json`) are not run and need
@@ -14,9 +25,17 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from pathlib import Path
+from typing import Callable
 
-POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
-          "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'")
+POLICY = ("default-src 'self'; script-src {scripts}; worker-src 'self'; style-src 'self'{styles}; "
+          "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'")
+
+# The site's own scripts and styles, as published (site paths). Maintainers own this list
+# (CODEOWNERS): adding a file here is what lets it run in every reader's browser.
+SITE_SCRIPTS = ("assets/search-defer.js", "assets/terms.js", "assets/glossary.js", "assets/edition.js",
+                "assets/not-found.js", "assets/javascripts/workers/kb-search.js")
+SITE_STYLES = ("assets/site.css",)
 
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
 
@@ -51,7 +70,7 @@ class UnknownInlineScript(ValueError):
 
 
 def script_hash(body: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
+    return file_hash(body.encode("utf-8"))
 
 
 def known_script_name(body: str) -> str | None:
@@ -81,13 +100,59 @@ def inline_script_hashes(html: str) -> list[str]:
     return hashes
 
 
-def content_security_policy(html: str) -> str:
-    return POLICY.format(hashes=" ".join(inline_script_hashes(html))).replace("'self' ;", "'self';")
+def trusted_assets(theme_dirs: list[Path], docs_dir: Path) -> dict[str, bytes]:
+    """Site path -> bytes of every script and style a page may load: the theme's own files (the
+    first theme folder that has a file wins, as MkDocs copies them) and the site's listed ones,
+    read from where they are reviewed, not from the published copy."""
+    assets: dict[str, bytes] = {}
+    for folder in reversed(theme_dirs):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".js", ".css") and path.is_file():
+                assets[path.relative_to(folder).as_posix()] = path.read_bytes()
+    for name in SITE_SCRIPTS + SITE_STYLES:
+        path = docs_dir / name
+        if path.is_file():
+            assets[name] = path.read_bytes()
+    return assets
 
 
-def add_content_security_policy(html: str) -> str:
-    """The page with its CSP <meta> first in <head> (a meta policy covers only what follows it)."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
+def file_hash(data: bytes) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii") + "'"
+
+
+_SCRIPT_SRC = re.compile(r"""<script\b([^>]*?)\ssrc="([^"]+)"([^>]*)>""", re.IGNORECASE)
+_STYLE_ATTR = re.compile(r'\sstyle="([^"]*)"')
+
+
+def add_integrity(html: str, hash_of: Callable[[str], str]) -> tuple[str, list[str]]:
+    """Every <script src> given `integrity` = the hash of the trusted file (hash_of(src); the
+    output check has already refused any script the site does not list); returns the page and
+    the hashes, in order."""
+    hashes: list[str] = []
+
+    def tag(match: re.Match) -> str:
+        digest = hash_of(match.group(2))
+        if digest not in hashes:
+            hashes.append(digest)
+        value = digest.strip("'")
+        return f'<script{match.group(1)} src="{match.group(2)}" integrity="{value}"{match.group(3)}>'
+
+    return _SCRIPT_SRC.sub(tag, html), hashes
+
+
+def content_security_policy(html: str, file_hashes: list[str] = ()) -> str:
+    scripts = " ".join([*file_hashes, *inline_script_hashes(html)]) or "'none'"
+    styles = sorted({script_hash(style) for style in _STYLE_ATTR.findall(html)})
+    return POLICY.format(scripts=scripts, styles=(" 'unsafe-hashes' " + " ".join(styles)) if styles else "")
+
+
+def add_content_security_policy(html: str, hash_of: Callable[[str], str] | None = None) -> str:
+    """The page with its CSP <meta> first in <head> (a meta policy covers only what follows it),
+    and each script tag with its integrity hash."""
+    file_hashes: list[str] = []
+    if hash_of is not None:
+        html, file_hashes = add_integrity(html, hash_of)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html, file_hashes)}">'
     charset = re.search(r"<meta charset=[^>]*>", html, re.IGNORECASE)
     if charset:
         return html[: charset.end()] + "\n    " + meta + html[charset.end():]
@@ -95,3 +160,17 @@ def add_content_security_policy(html: str) -> str:
     if head:
         return html[: head.end()] + meta + html[head.end():]
     return meta + html
+
+
+_POLICY_META = re.compile(r'(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src )([^;]*)(;)')
+_INTEGRITY = re.compile(r'(<script\b[^>]*?) integrity="[^"]*"')
+
+
+def offline_policy(html: str) -> str:
+    """A page for a copy opened from file://: integrity dropped (browsers refuse it there), the
+    copy's own files allowed instead; the inline hashes stay."""
+    html = _INTEGRITY.sub(r"\1", html)
+    def scripts(match: re.Match) -> str:
+        hashes = [h for h in match.group(2).split() if h != "'none'"]
+        return match.group(1) + " ".join(["'self'", *hashes]) + match.group(3)
+    return _POLICY_META.sub(scripts, html, count=1)

@@ -6,13 +6,14 @@ import html
 import re
 from typing import Callable
 
+from . import sitemap
 from .exports import COLLECTIONS, FOLDER, LANGUAGES, LICENCES, SITE_LICENCE, holds_paper_words
 from .knowledge import Knowledge
 
 FORMATS = {"json": "JSON", "schema": "JSON Schema", "skos": "SKOS (JSON-LD)", "csv": "CSV (UTF-8)",
            "xlsx": "Excel (.xlsx)", "zip": "ZIP", "pdf": "PDF"}
 # The page that lists each collection: its title, in the edition's language, names the contents.
-COLLECTION_PAGES = {c.name: (c.page or "dimensions/index.md") for c in COLLECTIONS}
+COLLECTION_PAGES = {c.name: sitemap.BY_KEY[c.attribute].list_page for c in COLLECTIONS}
 MEDIA_TYPES = {"json": "application/json", "schema": "application/schema+json", "skos": "application/ld+json",
                "csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                "zip": "application/zip", "pdf": "application/pdf"}

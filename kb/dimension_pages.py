@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import sitemap
 from .context import RenderContext
 from .facts import facts_blocks
 from .provenance import part
@@ -10,11 +11,13 @@ from .search_exclusion import NOT_INDEXED
 
 SITE = Provenance(kind="site")
 
-FACTORS = "factors.md"
+FACTORS = sitemap.BY_KEY["factors"].list_page
+GLOSSARY = sitemap.BY_KEY["glossary"].list_page
+DIMENSIONS = sitemap.BY_KEY["dimensions"]
 
 
 def dimension_path(slug: str) -> str:
-    return f"dimensions/{slug}.md"
+    return f"{DIMENSIONS.generated_prefix}{slug}.md"
 
 
 def render_dimension_page(ctx: RenderContext, slug: str) -> str:
@@ -56,7 +59,7 @@ def render_dimension_page(ctx: RenderContext, slug: str) -> str:
         out += [f"- [{a.title}](/{a.path})" for a in touching]
         out += ["", f'<span class="kb-provenance" data-search-exclude>{ctx.ui("provenance_site_mapping")}</span>', "", "</div>", ""]
     out += [f"## {ctx.ui('about_this_page')} {{ #about-this-page data-search-exclude }}", "",
-            ctx.ui("dimension_page_source") + " [" + ctx.ui("all_dimensions") + "](/dimensions/index.md) · "
+            ctx.ui("dimension_page_source") + " [" + ctx.ui("all_dimensions") + f"](/{DIMENSIONS.list_page}) · "
             f"[{ctx.ui('factor_index')}](/{FACTORS})", ""]
     return "\n".join(out)
 
@@ -71,7 +74,7 @@ def glossary_terms(ctx: RenderContext, dimension) -> list[str]:
             slugs.append(term)
     if not slugs:
         return []
-    links = ", ".join(f"[{ctx.text(k.glossary[s]).term}](/glossary.md#{s})" for s in slugs)
+    links = ", ".join(f"[{ctx.text(k.glossary[s]).term}](/{GLOSSARY}#{s})" for s in slugs)
     return [f"## {ctx.ui('glossary_terms')} {{ #glossary-terms data-search-exclude }}", "", links, ""]
 
 
@@ -129,7 +132,7 @@ def render_factor_index(ctx: RenderContext) -> str:
             links = [f"**{ctx.ui('named_as_' + kind)}:** {named_by}"]
             if factor.glossary:
                 term = ctx.text(k.glossary[factor.glossary]).term
-                links.append(f"**{ctx.ui('glossary')}:** [{term}](/glossary.md#{factor.glossary})")
+                links.append(f"**{ctx.ui('glossary')}:** [{term}](/{GLOSSARY}#{factor.glossary})")
             out += facts_blocks(facts, links)
     out += ["</div>", ""]
     return "\n".join(out)

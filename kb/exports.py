@@ -21,7 +21,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from . import schema
+from . import schema, sitemap
 from .knowledge import Knowledge
 from .paper import PAPER, PAPER_URL
 from .paths import site_path
@@ -54,14 +54,13 @@ class Collection:
     tabular: bool = False
 
 
-COLLECTIONS = (
-    Collection("glossary", "glossary", schema.GlossaryEntry, "glossary.md", frozenset({"quote", "quotation"}), True),
-    Collection("factors", "factors", schema.Factor, "factors.md", frozenset({"label", "also_phrased"}), True),
-    Collection("dimensions", "dimensions", schema.Dimension, "", frozenset({"wording"})),
-    Collection("organizations", "organizations", schema.Organization, "organizations.md", tabular=True),
-    Collection("sources", "sources", schema.Source, "sources.md"),
-    Collection("editorial-notes", "notes", schema.EditorialNote, "editorial-notes.md"),
-)
+# Site-map key -> the language-block fields in the paper's words; the collections also published as tables.
+PAPER_FIELDS = {"glossary": {"quote", "quotation"}, "factors": {"label", "also_phrased"}, "dimensions": {"wording"}}
+AS_TABLES = {"glossary", "factors", "organizations"}
+COLLECTIONS = tuple(
+    Collection(c.export_name, c.key, schema.DATA_FILES[c.data_name], "" if c.generated_with else c.list_page,
+               frozenset(PAPER_FIELDS.get(c.key, ())), c.key in AS_TABLES)
+    for c in sitemap.COLLECTIONS if c.export_name)
 TABULAR = tuple(c for c in COLLECTIONS if c.tabular)
 
 
@@ -141,10 +140,7 @@ def json_schema(collection: Collection) -> dict:
 # --- derived fields --------------------------------------------------------------------------
 def entry_url(site_url: str, collection: Collection, slug: str, lang: str, default: str = "en") -> str:
     prefix = "" if lang == default else f"{lang}/"
-    if collection.name == "dimensions":
-        path = f"dimensions/{slug}/"
-    else:
-        path = collection.page[:-3] + f"/#{slug}"
+    path = sitemap.BY_KEY[collection.attribute].entry_url.format(slug=slug).lstrip("/")
     return site_url.rstrip("/") + "/" + prefix + path
 
 
@@ -162,9 +158,9 @@ def derived_provenance(collection: Collection, entry, knowledge: Knowledge) -> O
             return {"kind": "official", "ref": source.en.title}
         return None
     if collection.name in ("factors", "dimensions"):
-        return {"kind": "paper", "ref": collection.page or "dimensions/index.md"}
+        return {"kind": "paper", "ref": sitemap.BY_KEY[collection.attribute].list_page}
     if collection.name == "sources":
-        return {"kind": "site", "ref": ""} if entry.site_addition else {"kind": "paper", "ref": "sources.md"}
+        return {"kind": "site", "ref": ""} if entry.site_addition else {"kind": "paper", "ref": sitemap.BY_KEY["sources"].list_page}
     if collection.name == "editorial-notes":
         return {"kind": "site", "ref": ""}
     return None
@@ -295,18 +291,34 @@ def to_xlsx(sheets: dict[str, tuple[list[str], list[list[str]]]], about: list[li
     first = workbook.active
     first.title = "about"
     for line in about:
-        first.append(line)
+        _append_text(first, line)
     for name, (header, rows) in sheets.items():
         sheet = workbook.create_sheet(name)
-        sheet.append(header)
+        _append_text(sheet, header)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append(row)
+            _append_text(sheet, row)
         sheet.freeze_panes = "A2"
     raw = io.BytesIO()
     workbook.save(raw)
     return normalize_zip(raw.getvalue(), modified=version)
+
+
+# The first characters with which a spreadsheet reads what a reader types into a cell as a formula.
+FORMULA_TRIGGERS = ("=", "+", "-", "@")
+
+
+def _append_text(sheet, values: list[str]) -> None:
+    """One row of text cells. openpyxl stores a text that begins with '=' as a formula: every cell
+    is set back to a text cell, and one that begins like a formula ('+Peace') also gets Excel's
+    quote prefix, so that editing it does not turn it into one."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+            if cell.value.startswith(FORMULA_TRIGGERS):
+                cell.quotePrefix = True
 
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")

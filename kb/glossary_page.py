@@ -5,13 +5,14 @@ from __future__ import annotations
 from html import escape
 from itertools import groupby
 
+from . import sitemap
 from .collation import letter_of, sort_key
 from .context import RenderContext
 from .facts import facts_blocks
 from .inline import first_sentence, inline_html
 from .provenance import definition_parts, gist_label
 
-GLOSSARY = "glossary.md"
+GLOSSARY = sitemap.BY_KEY["glossary"].list_page
 
 
 def letter_id(letter: str) -> str:

@@ -22,6 +22,11 @@ def inline_html(text: str) -> str:
     return _EMPHASIS.sub(r"<em>\2</em>", _STRONG.sub(r"<strong>\2</strong>", escaped))
 
 
+def tooltip(text: str) -> str:
+    """A definition's first sentence as plain words: a title attribute shows '*' literally."""
+    return strip_emphasis(first_sentence(text))
+
+
 def first_sentence(text: str) -> str:
     """A definition's first sentence: the tooltip, the collapsed glossary entry and the JSON-LD
     description (data/README.md asks that it stand alone)."""

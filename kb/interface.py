@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from typing import get_args
 
-from . import schema
+from . import schema, sitemap
 from .problems import Problem
 
 FILE = "data/interface.yml"
@@ -27,7 +27,7 @@ def _allowed(model, field: str) -> tuple:
 
 FACTOR_KINDS = _allowed(schema.Factor, "kind")                 # risk, resilience
 PROVENANCE_KINDS = _allowed(schema.Provenance, "kind")         # paper, official, site
-STATUS_TABLES = ("glossary", "factors", "dimensions", "organizations", "sources", "notes")
+STATUS_TABLES = tuple(c.key for c in sitemap.COLLECTIONS if c.in_status)
 
 KEYS: frozenset[str] = frozenset({
     # glossary page and entries

@@ -14,13 +14,14 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from . import interface, schema
+from . import interface, schema, sitemap
 from .common_words import COMMON_WORDS
 from .problems import KnowledgeError, Problem
 from .see_links import see_phrases
 from .yamlsource import LineDict, load_yaml_file
 
 LANGUAGES = ("en", "es")
+MAY_BE_EMPTY = {c.data_name for c in sitemap.COLLECTIONS if c.may_be_empty}
 
 
 @dataclass(frozen=True)
@@ -72,13 +73,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         # Cross-file checks on half-loaded data would only add noise.
         raise KnowledgeError(problems)
     knowledge = Knowledge(
-        glossary=entries["glossary.yml"],
-        factors=entries["factors.yml"],
-        dimensions=entries["dimensions.yml"],
-        organizations=entries["organizations.yml"],
-        sources=entries["sources.yml"],
-        notes=entries["editorial_notes.yml"],
-        assumptions=entries["assumptions.yml"],
+        **{c.key: entries[c.data_name] for c in sitemap.COLLECTIONS},
         interface=strings,
         lines=lines,
     )
@@ -94,7 +89,7 @@ def _load_entries(data_dir: Path, filename: str, model) -> tuple[dict, list[Prob
     if loaded.problems:
         return {}, loaded.problems, {}
     raw = loaded.data
-    if raw is None or (raw == [] and filename != "editorial_notes.yml"):   # a site may have no editorial notes
+    if raw is None or (raw == [] and filename not in MAY_BE_EMPTY):
         # Say so once, rather than report every entry of other files that names this one's slugs.
         return {}, [Problem(name, 1, "", "the file has no entries (it is empty or holds only comments)",
                             f"restore {name} from the main branch, or undo the change that emptied it")], {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from . import sitemap
 from .context import RenderContext
 from .credits import render_credits
 from .dimension_pages import render_dimensions_list, render_factor_index
@@ -94,13 +95,13 @@ def expand_markers(markdown: str, ctx: RenderContext, page_path: str,
                 guess = difflib.get_close_matches(arg or "", list(table), n=1)
                 hint = f"did you mean '{guess[0]}'? " if guess else ""
                 problems.append(Problem(file, line, "", f"the marker 'kb:{name}' names '{arg or ''}', which does not exist",
-                                        f"{hint}use an id from data/{'glossary' if table_name == 'glossary' else 'editorial_notes'}.yml"))
+                                        f"{hint}use an id from {sitemap.BY_KEY[table_name].data_file}"))
                 return ""
             if name == "note":
                 home = ctx.knowledge.notes[arg].page
                 if home != english_path:
                     problems.append(Problem(file, line, arg, f"the editorial note '{arg}' belongs on {home} (its 'page:' field)",
-                                            f"move the marker to docs/{home}, or change the note's page: in data/editorial_notes.yml"))
+                                            f"move the marker to docs/{home}, or change the note's page: in {sitemap.BY_KEY['notes'].data_file}"))
                 notes_shown.append(arg)
             return render(ctx, arg)
         if name in LATE:
@@ -118,8 +119,8 @@ def expand_markers(markdown: str, ctx: RenderContext, page_path: str,
 # Markers that belong on one page (English docs path): elsewhere they would repeat its ids, and
 # without them that page is published empty.
 HOMES = {
-    "glossary": "glossary.md", "factors": "factors.md", "organizations": "organizations.md",
-    "sources-list": "sources.md", "translation-status": "translation-status.md", "site-credits": "about.md",
+    **{c.markers[0]: c.list_page for c in sitemap.COLLECTIONS if c.marker_home},
+    "translation-status": "translation-status.md", "site-credits": "about.md",
     "contributor-guides": "about.md", "downloads": "data.md", "print-edition": "print.md",
 }
 

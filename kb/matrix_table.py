@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from html import escape
 
+from . import sitemap
 from .context import RenderContext
 
-FACTORS = "factors.md"
+FACTORS = sitemap.BY_KEY["factors"].list_page
 MARK = {"risk": "■", "resilience": "●"}   # shapes as well as colours: colour is not the only cue
 
 

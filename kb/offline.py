@@ -15,6 +15,7 @@ import re
 import zipfile
 from typing import Callable, Mapping
 
+from .csp import offline_policy
 from .exports import FIXED_TIME
 
 # Never in a copy: the other editions (chosen by the caller), the downloads, search, preview cards.
@@ -63,6 +64,7 @@ def rewrite_page(page_html: str, page_path: str, present: set[str], site_url: st
     page_html = page_html.replace('<form class="md-search__form" name="search">', '<form class="md-search__form">', 1)
     page_html = page_html.replace('data-md-component="search"', 'data-kb-offline-search', 1)
     page_html = re.sub(r"<html\b", "<html data-kb-offline", page_html, count=1)   # whatever attributes follow
+    page_html = offline_policy(page_html)      # file:// refuses integrity checks
     return page_html.replace('<div class="md-copyright">',
                              f'<div class="md-copyright"><p class="kb-offline-notice" role="note">{notice}</p>', 1)
 

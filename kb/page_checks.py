@@ -11,13 +11,31 @@ import difflib
 import posixpath
 import re
 
+from .front_matter import MAX_TITLE   # a page's H1, as its front-matter title; the longest real one has about 100
 from .paths import english_path
 from .problems import Problem
 
 _FENCE = re.compile(r"^(```|~~~)")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*$")
-_EXPLICIT_ID = re.compile(r"\{\s*[^}]*#([^\s}]+)[^}]*\}\s*$")
+# Every pattern that reads a heading is linear in its length: a pull request can write a heading
+# of 20 KB, and a backtracking pattern would keep the check busy for hours. `\S` before the end
+# keeps `(.*?)\s*$` from re-reading a run of spaces at each of its characters.
+_HEADING = re.compile(r"^(#{2,6})\s+(.*?\S|)\s*$")
+_TITLE = re.compile(r"^#\s+(.*?\S|)\s*$")
+_ATTR_LIST_AT_END = re.compile(r"\{:?([^{}]*)\}\s*$")   # `{ #id .class key=value }` at a heading's end
+MAX_HEADING = 300    # characters of a heading with its { #id }; the longest real one has about 110
+
+
+def explicit_id(heading: str) -> str | None:
+    """The id a heading's attribute list gives it (`{ #id }`, the last one when there are several)."""
+    attrs = _ATTR_LIST_AT_END.search(heading)
+    ids = [t[1:] for t in attrs.group(1).split() if t.startswith("#") and len(t) > 1] if attrs else []
+    return ids[-1] if ids else None
+
+
+def shown(text: str, limit: int = 80) -> str:
+    """A text as a message quotes it: a long one cut, so that the message stays readable."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _lines_outside_code(markdown: str):
@@ -37,9 +55,9 @@ def heading_ids(markdown: str) -> dict[str, int]:
     for number, line in _lines_outside_code(markdown):
         heading = _HEADING.match(line)
         if heading:
-            explicit = _EXPLICIT_ID.search(heading.group(2))
-            if explicit:
-                found[explicit.group(1)] = number
+            found_id = explicit_id(heading.group(2))
+            if found_id:
+                found[found_id] = number
     return found
 
 
@@ -51,15 +69,25 @@ def check_headings(markdown: str, file: str, english_ids: dict[str, int] | None 
     for number, line in _lines_outside_code(markdown):
         heading = _HEADING.match(line)
         if not heading:
+            title = _TITLE.match(line)
+            if title and len(title.group(1)) > MAX_TITLE:
+                problems.append(Problem(file, number + line_offset, "", f"the page title '{shown(title.group(1))}' is "
+                                        f"{len(title.group(1)):,} characters long; a title has at most {MAX_TITLE}",
+                                        "shorten the title (the line that starts with '# ') to a few words"))
             continue
-        explicit = _EXPLICIT_ID.search(heading.group(2))
+        heading_id = explicit_id(heading.group(2))
         where = number + line_offset
-        if not explicit:
-            suggestion = re.sub(r"[^a-z0-9]+", "-", heading.group(2).lower()).strip("-") or "section"
-            problems.append(Problem(file, where, "", f"the heading '{heading.group(2)}' has no explicit id",
+        if len(heading.group(2)) > MAX_HEADING:
+            problems.append(Problem(file, where, "", f"the heading '{shown(heading.group(2))}' is {len(heading.group(2)):,} "
+                                    f"characters long; a heading has at most {MAX_HEADING}",
+                                    "shorten the heading to a few words; the text goes in the paragraphs below it"))
+            seen.add(heading_id)
+            continue
+        if not heading_id:
+            suggestion = re.sub(r"[^a-z0-9]+", "-", heading.group(2).lower()).strip("-")[:60].strip("-") or "section"
+            problems.append(Problem(file, where, "", f"the heading '{shown(heading.group(2))}' has no explicit id",
                                     f"end the line with {{ #{suggestion} }} (in English words; the Spanish twin uses the same id)"))
             continue
-        heading_id = explicit.group(1)
         if english_ids is not None and heading_id not in english_ids:
             guess = difflib.get_close_matches(heading_id, list(english_ids), n=1)
             hint = f"did you mean '{guess[0]}'? " if guess else ""
@@ -109,7 +137,6 @@ def check_links(markdown: str, file: str, page_path: str, pages: set[str],
 
 
 # --- checks added for contributor mistakes that used to pass silently ---------------------------
-_ATTR_LIST_AT_END = re.compile(r"\{:?\s*([^{}]*)\}\s*$")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _RAW_ID = re.compile(r"""\bid\s*=\s*["']([^"']*)["']""")
 _RAW_URL = re.compile(r"""<[a-zA-Z][^<>]*?\b(href|src)\s*=\s*["']([^"']*)["']""", re.DOTALL)
@@ -124,6 +151,8 @@ def check_heading_ids(markdown: str, file: str) -> list[Problem]:
     for number, line in _lines_outside_code(markdown):
         heading = _HEADING.match(line)
         ids_here = []
+        if heading and len(heading.group(2)) > MAX_HEADING:
+            continue                              # check_headings asks to shorten it first
         if heading:
             attrs = _ATTR_LIST_AT_END.search(heading.group(2))
             if attrs:
@@ -140,9 +169,9 @@ def check_heading_ids(markdown: str, file: str) -> list[Problem]:
             if not ID_PATTERN.match(heading_id):
                 odd = next((c for c in heading_id if not (c.isascii() and (c.isalnum() or c == "-"))), None)
                 named = f" ('{odd}' is U+{ord(odd):04X})" if odd else ""
-                problems.append(Problem(file, number, "", f"the id '{heading_id}' is not lower-case ASCII letters, "
+                problems.append(Problem(file, number, "", f"the id '{shown(heading_id)}' is not lower-case ASCII letters, "
                                         f"digits and hyphens{named}",
-                                        f"write it like '{_suggest_id(heading_id)}'"))
+                                        f"write it like '{shown(_suggest_id(heading_id))}'"))
             elif heading_id in seen:
                 problems.append(Problem(file, number, "", f"the id '{heading_id}' is used twice on this page (first on line {seen[heading_id]})",
                                         "give this heading or element another id; links can reach only the first"))
@@ -299,7 +328,7 @@ def check_entry_anchors(html: str, slugs, data_file: str, lines: dict, page: str
 def has_headings_without_id(markdown: str) -> bool:
     """Whether a page has a heading (level 2 or deeper) without an explicit id: then its
     translation is not compared with it until the English is fixed (the message would mislead)."""
-    return any((h := _HEADING.match(line)) and not _EXPLICIT_ID.search(h.group(2))
+    return any((h := _HEADING.match(line)) and not explicit_id(h.group(2))
                for _, line in _lines_outside_code(markdown))
 
 

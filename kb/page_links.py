@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from html import escape
 from urllib.parse import quote, urlencode
 
+from . import sitemap
 from .provenance import mark_external_links
 
 
@@ -80,8 +81,7 @@ def render_contributor_guides(ctx) -> str:
 
 
 # List pages whose entries carry their own edit link, and the data file each entry comes from.
-ENTRY_PAGES = {"glossary": "data/glossary.yml", "organizations": "data/organizations.yml",
-               "factors": "data/factors.yml", "sources": "data/sources.yml"}
+ENTRY_PAGES = {c.key: c.data_file for c in sitemap.COLLECTIONS if c.edit_links}
 _ELEMENT_WITH_ID = re.compile(r'<(?P<tag>h[2-6]|div|section|article|li)\b(?P<attrs>[^>]*\bid="(?P<id>[a-z0-9-]+)"[^>]*)>')
 
 

@@ -18,7 +18,12 @@ import re
 import unicodedata
 from pathlib import Path
 
+from lxml import etree
+
+from .csp import SITE_SCRIPTS, SITE_STYLES
 from .problems import Problem
+
+LISTED_ASSETS = SITE_SCRIPTS + SITE_STYLES
 
 FORBIDDEN_ELEMENTS = ("script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta",
                       "form", "link", "portal")
@@ -40,18 +45,30 @@ _HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufeff]")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 SCRIPT_FIX = ("pages cannot carry script: remove it. A behaviour the site needs goes in a file under "
-              "docs/assets/ loaded by the theme (overrides/main.html), where it is reviewed as code")
+              "docs/assets/ that a maintainer lists in SITE_SCRIPTS (kb/csp.py), where it is reviewed as code")
+
+
+_HTML_BLOCK_START = re.compile(r"^ {0,3}<[A-Za-z/!?]")
 
 
 def _prose(markdown: str) -> str:
-    """The page with fenced code and inline code blanked out (kept line for line): code is shown, not run."""
-    out, fenced = [], False
+    """The page with fenced code and inline code blanked out (kept line for line): code is shown,
+    not run. Inside a raw HTML block (from a line that opens with a tag to the next blank line)
+    Markdown makes no code span, so backticks there are kept and what they hold is checked."""
+    out, fenced, in_html = [], False, False
     for line in markdown.split("\n"):
-        if _FENCE.match(line):
+        if _FENCE.match(line) and not in_html:
             fenced = not fenced
             out.append("")
             continue
-        out.append("" if fenced else _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line))
+        if fenced:
+            out.append("")
+            continue
+        if not line.strip():
+            in_html = False
+        elif _HTML_BLOCK_START.match(line) and (not out or not out[-1].strip() or in_html):
+            in_html = True
+        out.append(line if in_html else _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line))
     return "\n".join(out)
 
 
@@ -126,10 +143,8 @@ def check_tree(root: Path, folders=("docs", "data")) -> list[Problem]:
             if path.is_symlink():
                 problems.append(Problem(name, 0, "", "the file is a symbolic link; the build would publish whatever it points to",
                                         "replace the link with a real file (a copy), or delete it"))
-            elif folder == "docs" and path.suffix.lower() in PUBLISHED_AS_IS:
-                problems.append(Problem(name, 0, "", "an HTML file in docs/ would be published as it is, without the "
-                                        "site's checks or its Content-Security-Policy",
-                                        "write the page in Markdown (name.md and name.es.md); layout HTML may go inside it"))
+            elif folder == "docs" and path.is_file() and check_published_file(name, LISTED_ASSETS):
+                problems += check_published_file(name, LISTED_ASSETS)
             elif path.is_file() and path.suffix.lower() == ".svg":
                 problems += check_svg(path.read_bytes(), name)
             elif path.is_file() and path.suffix in (".md", ".yml", ".yaml", ".css", ".js", ".txt", ".json"):
@@ -138,18 +153,69 @@ def check_tree(root: Path, folders=("docs", "data")) -> list[Problem]:
 
 
 PUBLISHED_AS_IS = (".html", ".htm", ".xhtml", ".shtml", ".xht")
-_SVG_ACTIVE = re.compile(r"<\s*(script|foreignObject|iframe|embed|object)\b|\son[a-z]+\s*=|(java|vb)script\s*:|xlink:href\s*=\s*[\"']?\s*data:",
-                         re.IGNORECASE)
+# What docs/ may hold besides pages: it is published as it is. Scripts and styles only as the
+# files the site lists (kb/csp.py), SVG only once checked; anything else (XML, XSL, SVGZ, HTML,
+# text, archives) is refused, since a browser may run it on the site's own address.
+MEDIA_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".pdf", ".woff", ".woff2", ".ttf", ".otf", ".svg")
+
+
+def check_published_file(name: str, listed: tuple[str, ...]) -> list[Problem]:
+    """A file under docs/ that is not a page: one of the media types, or a listed script or style."""
+    path = name.removeprefix("docs/")
+    suffix = Path(path).suffix.lower()
+    if path.endswith(".md") or suffix in MEDIA_TYPES or path in listed:
+        return []
+    if suffix in PUBLISHED_AS_IS:
+        return [Problem(name, 0, "", "an HTML file in docs/ would be published as it is, without the "
+                        "site's checks or its Content-Security-Policy",
+                        "write the page in Markdown (name.md and name.es.md); layout HTML may go inside it")]
+    if suffix in (".js", ".mjs", ".css"):
+        return [Problem(name, 0, "", "a script or style file that the site does not list; it would not run or apply, "
+                        "and it would be published on the site's address",
+                        "ask a maintainer: the site's scripts and styles are listed in SITE_SCRIPTS and "
+                        "SITE_STYLES in kb/csp.py, which maintainers review")]
+    return [Problem(name, 0, "", f"a '{suffix or name}' file cannot be published from docs/: a browser may run it "
+                    "on the site's own address",
+                    "use an image (PNG, JPEG, WebP, SVG), a PDF or a font; put data in data/ (YAML), text in a page")]
+
+
+_SVG_ACTIVE_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"}
+_SCRIPT_URL = re.compile(r"^(?:(?:java|vb|live)script|data):", re.IGNORECASE)
 
 
 def check_svg(data: bytes, name: str) -> list[Problem]:
-    """An SVG opened on its own runs its scripts (a <meta> CSP does not cover it): none allowed."""
-    text = data.decode("utf-8", "replace")
-    found = _SVG_ACTIVE.search(text)
-    if not found:
-        return []
-    return [Problem(name, text.count("\n", 0, found.start()) + 1, "", f"the SVG image carries script ('{found.group(0).strip()}')",
-                    "export the image again without scripts, links or event handlers (plain shapes and text)")]
+    """An SVG opened on its own runs its scripts (a <meta> CSP does not cover it). Parsed as XML
+    (no entities expanded, no network), so a prefixed <s:script> or an encoded javascript: is seen
+    as the browser sees it: no script, foreign HTML, handler, script link or style sheet allowed."""
+    fix = "export the image again without scripts, links or event handlers (plain shapes and text)"
+
+    def problem(line: int, what: str) -> list[Problem]:
+        return [Problem(name, line, "", f"the SVG image {what}", fix)]
+
+    if re.search(rb"<!ENTITY|<!DOCTYPE[^>]*\[", data, re.IGNORECASE):
+        return problem(1, "declares entities (<!ENTITY>), which can hide its content")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        return problem(error.lineno or 1, f"is not well-formed XML ({error.msg})")
+    for node in [*root.itersiblings(preceding=True), *root.iter()]:
+        if isinstance(node, etree._ProcessingInstruction):
+            return problem(node.sourceline or 1, f"carries a processing instruction (<?{node.target}?>)")
+        if not isinstance(node.tag, str):
+            continue
+        local = etree.QName(node).localname.lower()
+        if local in _SVG_ACTIVE_ELEMENTS:
+            return problem(node.sourceline or 1, f"carries script ('<{local}>')")
+        if local in ("set", "animate") and (node.get("attributeName") or "").lower() in ("href", "xlink:href"):
+            return problem(node.sourceline or 1, "animates a link")
+        for attribute, value in node.attrib.items():
+            attr = etree.QName(attribute).localname.lower()
+            if attr.startswith("on"):
+                return problem(node.sourceline or 1, f"carries script (the '{attr}' attribute)")
+            if attr in ("href", "src", "from", "to", "values") and _SCRIPT_URL.search(re.sub(r"[\x00-\x20]+", "", value)):
+                return problem(node.sourceline or 1, f"carries script (a '{value.strip()[:16]}…' link)")
+    return []
 
 
 def check_encoding(data: bytes, name: str) -> list[Problem]:

@@ -10,13 +10,15 @@ from __future__ import annotations
 import difflib
 
 import re
+import unicodedata
 from pathlib import Path
 
-import yaml
 
 from .context import RenderContext
 from .dimension_pages import dimension_path, render_dimension_page
+from . import front_matter
 from .front_matter import check_front_matter
+from .yamlsource import load_yaml_text
 from .markers import check_marker_homes, expand_markers
 from .page_checks import (check_heading_ids, check_headings, check_language_files, check_links, check_other_links,
                           has_headings_without_id, heading_ids)
@@ -27,13 +29,19 @@ from .status_page import PageTranslation
 from .translation import page_status
 
 ASSUMPTIONS_FILE = "data/assumptions.yml"
-_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
 _ATTRIBUTE_ID = re.compile(r'(?:\{\s*#|\bid=")([A-Za-z0-9_-]+)')
 
 
+def page_text(text: str) -> str:
+    """A page's Markdown as every check and the build read it: in Unicode NFC, so that an "é"
+    typed as "e" plus a combining accent (as some editors save it) is the letter the terms,
+    ids and searches use."""
+    return unicodedata.normalize("NFC", text)
+
+
 def read_sources(docs: Path) -> dict[str, str]:
-    """Every page's Markdown by its path inside docs/ ("about.es.md"); a byte-order mark is dropped."""
-    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8-sig") for p in sorted(docs.rglob("*.md"))}
+    """Every page's Markdown (in NFC) by its path inside docs/ ("about.es.md"); a byte-order mark is dropped."""
+    return {p.relative_to(docs).as_posix(): page_text(p.read_text(encoding="utf-8-sig")) for p in sorted(docs.rglob("*.md"))}
 
 
 def read_assets(docs: Path) -> frozenset[str]:
@@ -44,24 +52,24 @@ def read_assets(docs: Path) -> frozenset[str]:
 def split_front_matter(text: str) -> tuple[dict, str]:
     """(front matter, body) of a page; unreadable front matter reads as none (check_front_matter
     reports it with its line)."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
+    block, body, _ = front_matter.split(text)
+    if block is None:
         return {}, text
-    try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
-    except yaml.YAMLError:
+    loaded = load_yaml_text(block, "")     # the loader of every YAML: no tags, anchors or depth
+    if loaded.problems:
         return {}, text
-    return (meta if isinstance(meta, dict) else {}), text[match.end():]
+    return (loaded.data if isinstance(loaded.data, dict) else {}), body
 
 
 def front_matter_lines(sources: dict[str, str], src_uri: str) -> int:
     """How many lines the page's front matter takes, so that messages give the line in the file."""
-    match = re.match(r"\A---\s*\n.*?\n---\s*\n", sources.get(src_uri, ""), re.DOTALL)
-    return match.group(0).count("\n") if match else 0
+    block, body, lines = front_matter.split(sources.get(src_uri, ""))
+    # MkDocs also drops the empty lines after the block (mkdocs.utils.meta.get_data).
+    return lines + len(body) - len(body.lstrip("\n")) if block is not None else 0
 
 
 _ATTRIBUTE_LIST = re.compile(r"\s*\{:?[^{}]*\}\s*$")        # `{ #id .class }` at a heading's end
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^()]*\)")
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")     # no "[" inside: linear on a run of "["
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|`)(?=\S)(.+?)(?<=\S)\1")
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from . import sitemap
 from .collation import sort_key
+from .dimension_pages import dimension_path
 from .context import RenderContext
 from .facts import facts_blocks
 from .glossary_page import GLOSSARY
@@ -15,7 +17,8 @@ from .provenance import definition_parts, evidenced_links, label, mark_english_t
 from .search_exclusion import NOT_INDEXED
 from .see_links import link_see_phrases
 
-ORGANIZATIONS = "organizations.md"
+ORGANIZATIONS = sitemap.BY_KEY["organizations"].list_page
+NOTES = sitemap.BY_KEY["notes"].list_page
 TYPE_ORDER = ["stanley-center", "un-system", "intergovernmental", "government", "network", "ngo",
               "research", "academic", "media", "initiative"]
 SOURCE_KIND_ORDER = ["paper", "brief", "report", "study", "document", "resolution", "treaty", "database"]
@@ -102,7 +105,7 @@ def render_note_box(ctx: RenderContext, slug: str) -> str:
     text = ctx.text(note)
     title = f"{escape(ctx.ui('editorial_note'))}: {inline_html(text.title)}"
     body = mark_english_titles(ctx, inline_html(" ".join(text.text.split())))
-    all_notes = escape(ctx.same_language_href("editorial-notes.md", slug))
+    all_notes = escape(ctx.same_language_href(NOTES, slug))
     return "\n".join([
         f'<div class="admonition info kb-note-box">',
         f'<p class="admonition-title">{title}</p>',
@@ -174,7 +177,7 @@ def render_assumptions_list(ctx: RenderContext) -> str:
     k = ctx.knowledge
     out = []
     for a in ctx.assumptions:
-        dims = ", ".join(f"[{ctx.text(k.dimensions[d]).title}](/dimensions/{d}.md)" for d in a.dimensions)
+        dims = ", ".join(f"[{ctx.text(k.dimensions[d]).title}](/{dimension_path(d)})" for d in a.dimensions)
         out += [f"## [{a.title}](/{a.path}) {{ #assumption-{a.number} }}", ""]
         heading = render_paper_heading(ctx, a, searched=False)   # indexed on the assumption's own page
         if heading:
@@ -192,7 +195,7 @@ def render_assumption_dimensions(ctx: RenderContext, assumption: AssumptionPage)
     k = ctx.knowledge
     if not assumption.dimensions:
         return ""
-    items = [f"- [{ctx.text(k.dimensions[d]).title}](/dimensions/{d}.md)" for d in assumption.dimensions]
+    items = [f"- [{ctx.text(k.dimensions[d]).title}](/{dimension_path(d)})" for d in assumption.dimensions]
     return "\n".join([f"## {ctx.ui('dimensions_touched')} {{ #dimensions }}", "",
                       f'<div class="kb-mapping" data-provenance="site" {NOT_INDEXED} markdown>', "", *items, "",
                       f'<span class="kb-provenance" data-search-exclude>{ctx.ui("provenance_site_mapping")}</span>', "", "</div>", ""])

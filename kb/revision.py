@@ -19,19 +19,11 @@ from pathlib import Path
 
 from babel.dates import format_date
 
+from . import sitemap
+
 # The data file each page marker draws on: a page with `<!-- kb:glossary -->` changes when
 # data/glossary.yml does.
-MARKER_DATA = {
-    "kb:glossary": "data/glossary.yml",
-    "kb:definition": "data/glossary.yml",
-    "kb:factors": "data/factors.yml",
-    "kb:dimension-matrix": "data/factors.yml",
-    "kb:dimensions-list": "data/dimensions.yml",
-    "kb:organizations": "data/organizations.yml",
-    "kb:sources-list": "data/sources.yml",
-    "kb:notes-list": "data/editorial_notes.yml",
-    "kb:note": "data/editorial_notes.yml",
-}
+MARKER_DATA = {f"kb:{marker}": c.data_file for c in sitemap.COLLECTIONS for marker in c.markers}
 
 # Babel locales for the editions: Latin American Spanish, US English.
 BABEL_LOCALES = {"en": "en_US", "es": "es_419"}
@@ -132,7 +124,8 @@ def _common_dir(git: Path) -> Path:
 
 
 # Pages generated from data alone (no file in docs/), by folder, and the data files they show.
-GENERATED_DATA = {"dimensions/": ["data/dimensions.yml", "data/factors.yml"]}
+GENERATED_DATA = {c.generated_prefix: [c.data_file, *(sitemap.BY_KEY[k].data_file for k in c.generated_with)]
+                  for c in sitemap.COLLECTIONS if c.generated_with}
 
 
 def page_files(src_uri: str, markdown: str, generated: bool = False) -> list[str]:

@@ -8,6 +8,8 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from . import sitemap
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 # --- the rules for text in data files -----------------------------------------------------------
@@ -46,8 +48,19 @@ _MARKUP_RULES: list[tuple[re.Pattern, str, str]] = [
 ]
 _EMPHASIS = re.compile(r"[*_]")
 
+# What a spreadsheet opening the CSV or XLSX download runs as a formula: a text that begins with
+# '=' or '@', or with '+' or '-' and calls a function ('+HYPERLINK(...', '-2+cmd|...'). A name
+# such as '+Peace' is text to every spreadsheet and stays valid. The lookbehind starts a match at
+# the first letter of a word only, so the search stays linear on a long word.
+_FORMULA_START = re.compile(r"\A[=@]")
+_SIGNED_CALL = re.compile(r"\A[+-].*?(?<![\w.])[A-Za-z_][\w.]*\(|\A[+-][^|]*\|", re.DOTALL)
+
 
 def _character_problem(value: str) -> str | None:
+    if "\t" in value:
+        return (f"the text contains a tab (at position {value.index(chr(9)) + 1}), which spreadsheets read as "
+                "a break between cells when the downloads are imported or pasted\n"
+                "replace the tab with a space")
     if "\n" in value or "\r" in value or "\u2028" in value or "\u2029" in value:
         return ("the text runs over more than one line\n"
                 "write it on one line, or as a folded block ('>-' on the key's line, then indented lines "
@@ -61,18 +74,38 @@ def _character_problem(value: str) -> str | None:
     return None
 
 
+# Caps well above the real data (the longest text has about 800 characters, the longest name
+# about 160): a 5 MB definition would be copied into every page that links its term.
+MAX_TEXT = 5_000
+MAX_NAME = 300
+
+
 def _plain_text(value: str, placeholders: bool = False) -> str:
     if not value.strip():
         raise ValueError("the text is empty\nwrite the text (it may not be empty)")
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"the text is {len(value):,} characters long; a text field holds at most {MAX_TEXT:,}\n"
+                         "shorten it to a few sentences; longer explanations belong on a page in docs/")
     problem = _character_problem(value)
     if problem:
         raise ValueError(problem)
+    formula = _formula_problem(value)
+    if formula:
+        raise ValueError(formula)
     checked = PLACEHOLDER.sub("x", value) if placeholders else value
     squeezed = re.sub(r"\s+", "", checked)
     for pattern, message, fix in _MARKUP_RULES:
         if pattern.search(checked) or (pattern.pattern.startswith("(java") and pattern.search(squeezed)):
             raise ValueError(f"{message}\n{fix}")
     return value
+
+
+def _formula_problem(value: str) -> str | None:
+    if _FORMULA_START.match(value) or _SIGNED_CALL.match(value):
+        return (f"the text starts with '{value[0]}' and reads as a spreadsheet formula: the CSV and XLSX downloads "
+                "would run it in the reader's spreadsheet\n"
+                "start the text with a word (a name such as +Peace is fine, a function call such as +HYPERLINK( is not)")
+    return None
 
 
 def _optional_plain_text(value: str) -> str:
@@ -89,6 +122,9 @@ def _alphabets(word: str) -> set[str]:
 
 def _name(value: str) -> str:
     """A term, name, abbreviation or variant: plain text with no emphasis and one alphabet per word."""
+    if len(value) > MAX_NAME:
+        raise ValueError(f"the name is {len(value):,} characters long; a name holds at most {MAX_NAME}\n"
+                         "write the name only; a description goes in its own field")
     _plain_text(value)
     if _EMPHASIS.search(value):
         raise ValueError("a name may not contain '*' or '_' (emphasis)\n"
@@ -436,16 +472,8 @@ class SpanishStyleForm(Strict):
     cited_in: list[StyleCitation] = []       # data entries that cite the form on purpose
 
 
-# File name -> the model of one entry. The order is the order of loading and of messages.
-DATA_FILES: dict[str, type[Strict]] = {
-    "glossary.yml": GlossaryEntry,
-    "factors.yml": Factor,
-    "dimensions.yml": Dimension,
-    "organizations.yml": Organization,
-    "sources.yml": Source,
-    "editorial_notes.yml": EditorialNote,
-    "assumptions.yml": Assumption,
-}
+# File name -> the model of one entry, in the site map's order (the order of loading and of messages).
+DATA_FILES: dict[str, type[Strict]] = {c.data_name: globals()[c.model] for c in sitemap.COLLECTIONS}
 
 
 Organization.model_rebuild()

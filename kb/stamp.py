@@ -6,11 +6,15 @@ Run it only after you have brought those Spanish texts up to date. Name what you
 - one data entry, `data/glossary.yml:genocide` (FILE:SLUG);
 - a whole data file, `data/glossary.yml` (every entry in it: only when you checked them all).
 Without a name it refuses: stamping everything would hide other people's out-of-date texts.
+A Spanish page that is the same as in the last commit (HEAD) is refused too, since nobody brought
+it up to date (`make stamp FILES='docs/*.es.md'` would name every page); after checking that such
+a page needs no change, add --force: `make stamp FILES="--force docs/about.es.md"`.
 It prints every text it stamped.
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -27,7 +31,8 @@ USAGE = ("Name what you brought up to date, e.g.\n"
          "  make stamp FILES=docs/about.es.md\n"
          "  make stamp FILES=data/glossary.yml:genocide\n"
          "  make stamp FILES=\"docs/about.es.md data/glossary.yml:genocide\"\n"
-         "(a whole data file, data/glossary.yml, stamps every entry in it). Nothing was stamped.")
+         "(a whole data file, data/glossary.yml, stamps every entry in it; --force stamps a Spanish page\n"
+         "that is unchanged since the last commit). Nothing was stamped.")
 
 
 def stamp_data_file(path: Path, model, slugs: set[str] | None = None, root: Path | None = None) -> list[str]:
@@ -87,6 +92,26 @@ def stamp_page(spanish: Path) -> bool:
     return False
 
 
+def unchanged_since_head(path: Path, root: Path) -> bool:
+    """Whether git has the file at HEAD exactly as it is now; False when git cannot tell (a new
+    file, a folder outside git), so that stamping outside a clone still works."""
+    def git(*args: str) -> int:
+        try:
+            return subprocess.run(["git", *args, "--", str(path)], cwd=root, capture_output=True, timeout=10).returncode
+        except (OSError, subprocess.SubprocessError):
+            return -1
+    return git("ls-files", "--error-unmatch") == 0 and git("diff", "--quiet", "HEAD") == 0
+
+
+def untouched_pages(pages: list[Path], root: Path) -> list[Problem]:
+    """The Spanish pages nobody changed since HEAD, each as a problem with the fix."""
+    return [Problem(page.relative_to(root).as_posix(), 0, "", "this Spanish page is the same as in the last commit "
+                    "(HEAD): stamping it would mark it current although nobody brought it up to date",
+                    "bring the Spanish text up to date first and stamp it then; if you checked it and it needs no "
+                    f"change, stamp it with --force: make stamp FILES=\"--force {page.relative_to(root).as_posix()}\"")
+            for page in pages if unchanged_since_head(page, root)]
+
+
 def parse_names(argv: list[str], root: Path) -> tuple[dict[str, set[str] | None], list[Path], list[str]]:
     """Data files (with their slugs, or None for all), Spanish pages, and names not understood."""
     data: dict[str, set[str] | None] = {}
@@ -115,6 +140,8 @@ def parse_names(argv: list[str], root: Path) -> tuple[dict[str, set[str] | None]
 
 def main(argv: list[str], root: Path | None = None) -> int:
     root = root or ROOT
+    force = "--force" in argv
+    argv = [name for name in argv if name != "--force"]
     if not argv:
         print(USAGE, file=sys.stderr)
         return 2
@@ -122,6 +149,10 @@ def main(argv: list[str], root: Path | None = None) -> int:
     if unknown:
         print("Not a Spanish page or a data file (or entry) the site has: " + ", ".join(map(str, unknown))
               + "\n" + USAGE, file=sys.stderr)
+        return 2
+    untouched = [] if force else untouched_pages(pages, root)
+    if untouched:
+        print(KnowledgeError(untouched).report() + "\nNothing was stamped.", file=sys.stderr)
         return 2
     done: list[str] = []
     try:

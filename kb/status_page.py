@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import sitemap
 from .context import RenderContext
 from .search_exclusion import NOT_INDEXED
 from .translation import CURRENT, MISSING, STALE, entry_status
@@ -16,9 +17,7 @@ class PageTranslation:
     status: str           # current / stale / missing
 
 
-DATA_TABLES = (("glossary", "data/glossary.yml"), ("factors", "data/factors.yml"),
-               ("dimensions", "data/dimensions.yml"), ("organizations", "data/organizations.yml"),
-               ("sources", "data/sources.yml"), ("notes", "data/editorial_notes.yml"))
+DATA_TABLES = tuple((c.key, c.data_file) for c in sitemap.COLLECTIONS if c.in_status)
 
 
 def data_statuses(knowledge) -> list[tuple[str, str, str]]:

@@ -13,8 +13,9 @@ import re
 
 from pydantic import BaseModel
 
+from .front_matter import split
+
 CURRENT, STALE, MISSING = "current", "stale", "missing"
-_FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*(\n|\Z)", re.DOTALL)
 
 
 def _digest(text: str) -> str:
@@ -34,7 +35,7 @@ def block_fingerprint(block: BaseModel) -> str:
 
 def page_fingerprint(markdown: str) -> str:
     """Fingerprint of an English page's text: front matter and whitespace differences ignored."""
-    body = _FRONT_MATTER.sub("", markdown, count=1)
+    body = split(markdown)[1]
     return _digest(" ".join(body.split()))
 
 
@@ -53,17 +54,15 @@ def page_status(english_markdown: str, spanish_meta: dict | None) -> str:
 
 def stamp_front_matter(spanish_markdown: str, fingerprint: str) -> str:
     """Set `translation_of:` in a Spanish page's front matter, adding front matter if needed."""
-    match = _FRONT_MATTER.match(spanish_markdown)
+    block, body, _ = split(spanish_markdown)
     line = f'translation_of: "{fingerprint}"'  # quoted: an all-digit fingerprint would read as a number
-    if not match:
+    if block is None:
         return f"---\n{line}\n---\n\n{spanish_markdown}"
-    block = match.group(0)
     if re.search(r"^translation_of:.*$", block, re.MULTILINE):
-        new_block = re.sub(r"^translation_of:.*$", line, block, count=1, flags=re.MULTILINE)
+        block = re.sub(r"^translation_of:.*$", line, block, count=1, flags=re.MULTILINE)
     else:
-        closing = block.rstrip().rfind("---")
-        new_block = block[:closing] + line + "\n" + block[closing:]
-    return new_block + spanish_markdown[match.end():]
+        block += line + "\n"
+    return f"---\n{block}---\n{body}"
 
 
 def stamp_yaml_lines(lines: list[str], es_line: int, fingerprint_line: int | None, fingerprint: str) -> list[str]:

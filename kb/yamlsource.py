@@ -24,12 +24,67 @@ class LineList(list):
     line: int = 0
 
 
+# What YAML can do beyond plain keys, texts and lists is refused, with the line: an explicit tag
+# (`!!binary` publishes text no reviewer can read in the diff, `!!set` changes order between
+# builds, `!!python/...` runs code), an anchor and its aliases (`&x` ... `*x`: twenty lines can
+# stand for a billion texts), a merge key (`<<: *x`). Nesting is capped (a list 3,000 deep is a
+# RecursionError in Python and, deeper, a crash of libyaml's recursive composer).
+MAX_DEPTH = 20          # levels of lists and mappings; the data files use 5
+MAX_RAW_NESTING = 200   # brackets or indentation a line may open before the parser is trusted with it
+
+
+class RefusedYAML(yaml.constructor.ConstructorError):
+    """A YAML feature the project does not use, with the fix in `fix`."""
+
+    def __init__(self, message: str, fix: str, mark):
+        super().__init__(None, None, message, mark)
+        self.fix = fix
+
+
+def _tag_name(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present: 10x faster
-    pass
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._lines = stream.splitlines() if isinstance(stream, str) else []
+        self._depth = 0
+
+    def _written_at(self, mark) -> str:
+        """The source text where a node starts: an anchor or a tag, when it has one, comes first."""
+        line = self._lines[mark.line] if 0 <= mark.line < len(self._lines) else ""
+        return line[mark.column:]
+
+    def construct_object(self, node, deep=False):
+        written = self._written_at(node.start_mark)
+        if written.startswith("&"):
+            anchor = written[1:].split(maxsplit=1)[0] if written[1:].strip() else ""
+            raise RefusedYAML(f"the YAML uses an anchor (&{anchor}), which lets other lines repeat this value "
+                              f"with *{anchor}", "write the value out in full wherever it is needed; "
+                              "data files and front matter take no anchors (&), aliases (*) or merge keys (<<)", node.start_mark)
+        if written.startswith("!"):
+            raise RefusedYAML(f"the value has an explicit YAML tag ({_tag_name(node.tag)}), which changes how it is read "
+                              "(a !!binary text cannot be read in the diff)",
+                              "remove the tag and write the value as plain text; put a text in double quotes "
+                              "if it starts with a symbol", node.start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise RefusedYAML(f"the YAML is nested more than {MAX_DEPTH} levels deep (lists inside lists)",
+                                  "write the value as a text or a flat list (see data/README.md for the form each field takes)",
+                                  node.start_mark)
+            return super().construct_object(node, deep)
+        finally:
+            self._depth -= 1
 
 
 def _construct_mapping(loader, node):
-    loader.flatten_mapping(node)
+    for key_node, _ in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise RefusedYAML("the YAML uses a merge key (<<), which copies the fields of another entry",
+                              "write the fields out in full in this entry; data files and front matter take no "
+                              "anchors (&), aliases (*) or merge keys (<<)", key_node.start_mark)
     result = LineDict()
     result.line = node.start_mark.line + 1
     result.key_lines = {}
@@ -60,10 +115,33 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
 
 
+def _raw_nesting(text: str) -> int:
+    """The first line (1-based) that opens more than MAX_RAW_NESTING levels, or 0. Checked before
+    parsing: libyaml composes recursively, and 100,000 '[' crash the process, not raise."""
+    depth = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = len(line) - len(line.lstrip(" -?:"))
+        depth += line.count("[") + line.count("{") - line.count("]") - line.count("}")
+        if depth > MAX_RAW_NESTING or indent > 2 * MAX_RAW_NESTING:
+            return number
+    return 0
+
+
 def load_yaml_text(text: str, name: str) -> Loaded:
     """Parse YAML text; a syntax error becomes a Problem with its line, never a traceback."""
+    deep = _raw_nesting(text)
+    if deep:
+        return Loaded(None, [Problem(name, deep, "", f"the YAML is nested more than {MAX_DEPTH} levels deep "
+                                     "(lists inside lists)", "write the value as a text or a flat list "
+                                     "(see data/README.md for the form each field takes)")])
+    loader = _Loader(text)
     try:
-        return Loaded(yaml.load(text, Loader=_Loader))  # noqa: S506 - SafeLoader subclass
+        return Loaded(loader.get_single_data())
+    except RefusedYAML as error:
+        return Loaded(None, [Problem(name, error.problem_mark.line + 1, "", error.problem, error.fix)])
+    except RecursionError:      # nesting the checks above did not catch: still a message, not a traceback
+        return Loaded(None, [Problem(name, 0, "", "the YAML is nested too deeply (lists inside lists)",
+                                     "write the value as a text or a flat list")])
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
@@ -75,6 +153,8 @@ def load_yaml_text(text: str, name: str) -> Loaded:
                                      f"(U+{error.character:04X}), which is invisible", "delete it (retype the line)")])
     except yaml.YAMLError as error:
         return Loaded(None, [Problem(name, 0, "", f"the YAML cannot be read: {error}", _yaml_hint(""))])
+    finally:
+        loader.dispose()
 
 
 def load_yaml_file(path: Path, name: str) -> Loaded:

@@ -19,24 +19,30 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kb.config_guard import check_config_file  # noqa: E402
 from kb.knowledge import load_knowledge  # noqa: E402
 from kb.page_safety import check_sources_safety, check_tree  # noqa: E402
 from kb.pages import check_pages, read_assets, read_sources  # noqa: E402  (the page checks the build runs)
 from kb.problems import KnowledgeError, Problem, github_annotation  # noqa: E402
 from kb.published import published_warnings  # noqa: E402
+from kb.repository_files import check_repository_files  # noqa: E402
 
 
 def find_problems(root: Path = ROOT) -> tuple[list[Problem], str]:
     """Every problem in data/ and docs/, and a one-line summary of what was checked: the same
-    checks as the build, in the same order (files first: a symlink or a non-UTF-8 file stops there)."""
-    problems = check_tree(root)
+    checks as the build, in the same order (files first: a symlink, a non-UTF-8 file, a misleading
+    file name or a merge-conflict marker stops there)."""
+    configuration = check_config_file(root / "mkdocs.yml")
+    problems = check_tree(root) + check_repository_files(root)
     docs = root / "docs"
     if problems:
-        return sorted(set(problems)), "the files of docs/ and data/"
+        return sorted(set(problems + configuration)), "the files of docs/ and data/"
+    problems += configuration
     try:
         knowledge = load_knowledge(root / "data")
     except KnowledgeError as error:
-        knowledge, problems = None, list(error.problems)
+        knowledge = None
+        problems += list(error.problems)
     sources = read_sources(docs)
     problems += check_sources_safety(sources)
     problems += check_pages(sources, knowledge, read_assets(docs))

@@ -20,6 +20,7 @@ import os
 import re
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import zipfile
 import venv
@@ -36,16 +37,23 @@ def venv_dir() -> Path:
 
 
 def ensure_venv() -> Path:
-    """The ProperDocs virtualenv, made or updated when requirements-properdocs.txt (or requirements.txt) changes."""
+    """The ProperDocs virtualenv, made or updated when requirements-properdocs.txt (or requirements.txt) changes.
+
+    It sees the running virtualenv's packages through a .pth file (the runtime pinned in
+    requirements.txt, already installed), so pip installs only ProperDocs into it: no second copy
+    of the whole runtime, which cost a fresh CI machine half a minute."""
     target = venv_dir()
     wanted = hashlib.sha256(REQUIREMENTS.read_bytes() + (ROOT / "requirements.txt").read_bytes()).hexdigest()
     stamp = target / ".requirements-sha256"
     if stamp.exists() and stamp.read_text().strip() == wanted and (target / "bin" / "properdocs").exists():
         return target
     if not (target / "bin" / "python").exists():
-        venv.create(target, with_pip=True)
-    subprocess.run([str(target / "bin" / "pip"), "install", "--quiet", "--disable-pip-version-check",
-                    "-r", str(REQUIREMENTS)], cwd=ROOT, check=True)
+        venv.create(target, with_pip=False)
+    site_packages = subprocess.run([str(target / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                                   capture_output=True, text=True, check=True).stdout.strip()
+    (Path(site_packages) / "kb-runtime.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(target / "bin" / "python"), "install", "--quiet",
+                    "--disable-pip-version-check", "-r", str(REQUIREMENTS)], cwd=ROOT, check=True)
     stamp.write_text(wanted + "\n")
     return target
 

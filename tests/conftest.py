@@ -45,12 +45,22 @@ def build_site(destination: Path, project: Path = ROOT, extra_env: dict | None =
 PROJECT_PARTS = ("docs", "data", "hooks", "kb", "overrides")   # with mkdocs.yml: what a build reads
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of the project that a test may change and build (never the real one)."""
-    for name in PROJECT_PARTS:
+def copy_project(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
+    """A copy of the project that a test may change and build (never the real one); `parts`
+    narrows it to the folders a test reads (docs and data for make check's checks)."""
+    for name in parts:
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
+
+
+def project_problems(root: Path) -> str:
+    """The problems `make check` and the build find before any page is built, one per line, as a
+    contributor reads them: decided in-process, without a whole-site build."""
+    if str(ROOT / "scripts") not in sys.path:
+        sys.path.insert(0, str(ROOT / "scripts"))
+    from check import find_problems
+    return "\n".join(map(str, find_problems(root)[0]))
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -72,6 +82,61 @@ def built(tmp_path_factory) -> Path:
     assert result.returncode == 0, f"the strict build failed:\n{result.stdout}\n{result.stderr}"
     (site / ".build-log").write_text(result.stderr, encoding="utf-8")
     return site
+
+
+CHANGED_PAGE = "about.md"
+# Payloads that build and must leave the HTML inert (tests/site/test_hostile_input.py).
+INERT_PAYLOADS = """
+
+Shown-not-run: code shows markup: `<script>alert(1)</script>` and `<img src=x onerror=alert(2)>`.
+
+```html
+<a href="javascript:alert(3)" onclick="alert(4)">x</a>
+```
+
+Escaped text: &lt;script&gt;alert(5)&lt;/script&gt;. A link title: [home](/index.md "onclick=alert(6)").
+"""
+
+
+@pytest.fixture(scope="session")
+def changed_site(tmp_path_factory) -> Path:
+    """One build of a changed copy of the project, shared by the tests of what a change does:
+    the translation flow (an English sentence added to about.md, a page only in English, a
+    glossary definition reworded in English: tests/site/test_translation_flow.py) and hostile
+    payloads that pass (about.md with a byte-order mark and code that shows markup, interface
+    strings with quotes that try to close an attribute: tests/site/test_hostile_input.py)."""
+    project = copy_project(tmp_path_factory.mktemp("changed-project"))
+    about = project / "docs" / CHANGED_PAGE
+    text = about.read_text(encoding="utf-8")
+    first_paragraph = next(p for p in text.split("\n\n") if p and not p.startswith(("---", "#")) and "description:" not in p)
+    text = text.replace(first_paragraph, first_paragraph + " One new English sentence.", 1)
+    about.write_text("\ufeff" + text + INERT_PAYLOADS, encoding="utf-8")   # a BOM is accepted too
+    (project / "docs" / "only-english.md").write_text(
+        "---\ndescription: A page written in English only.\n---\n\n# Only in English\n\nThis page has no Spanish version yet.\n",
+        encoding="utf-8")
+    edit(project / "data" / "glossary.yml", "Acts committed with intent", "Acts, as newly worded here, committed with intent")
+    edit(project / "mkdocs.yml", "not_in_nav: |\n", "not_in_nav: |\n  /only-english.md\n")
+    # Quotes are text, so a data text can try to close an attribute: renderers escape them.
+    interface = project / "data" / "interface.yml"
+    edit(interface, "glossary_letters: {en: Glossary letters, es: Letras del glosario}",
+         """glossary_letters: {en: 'Letters" onmouseover="alert(1)', es: 'Letras" onmouseover="alert(1)'}""")
+    edit(interface, "permalink: {en: Permanent link, es: Enlace permanente}",
+         """permalink: {en: Permanent link, es: 'Enlace" onclick="alert(1)'}""")
+    site = tmp_path_factory.mktemp("changed-site")
+    result = build_site(site, project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (site / ".build-log").write_text(result.stderr, encoding="utf-8")
+    return site
+
+
+@pytest.fixture(scope="session")
+def built_again(built, tmp_path_factory) -> Path:
+    """A second build of the real site, for the release checks that compare two builds (the
+    downloads and their JSON-LD, the offline copies): one build shared, not one each."""
+    again = tmp_path_factory.mktemp("site-again")
+    result = build_site(again)
+    assert result.returncode == 0, f"the second strict build failed:\n{result.stdout}\n{result.stderr}"
+    return again
 
 
 class Site:

@@ -113,3 +113,25 @@ def test_no_text_is_set_below_12_px_on_a_phone(browser, server, url):
         return found; }""")
     context.close()
     assert small == [], f"/{url}: text under 12 px:\n" + "\n".join(small[:10])
+
+
+LANDINGS = ["glossary/#genocide", "es/glossary/#genocide", "organizations/#gaamac", "es/factors/#res-vibrant-free-civil-society",
+            "assumptions/evidence/#evidence-gaps"]
+
+
+@pytest.mark.parametrize("landing", LANDINGS)
+def test_a_landing_never_puts_the_target_under_the_header_or_the_back_to_top_button(open_at_each_size, server, landing):
+    """The review's case: after "go to the entry", a term link, search or the language switch,
+    "Back to top" covered the term's name. Shown or not, the button must clear the target."""
+    tab = open_at_each_size(f"{server}/{landing}")
+    target = tab.locator(f"[id='{landing.split('#')[1]}']").first
+    if target.count() == 0:
+        pytest.fail(f"{landing}: no such target")
+    tab.wait_for_timeout(300)
+    tab.evaluate("document.querySelector('.md-top').removeAttribute('hidden')")   # as when it shows
+    tab.wait_for_timeout(200)
+    box = target.bounding_box()
+    header = tab.locator(".md-header").bounding_box()
+    button = tab.locator(".md-top").bounding_box()
+    assert box["y"] >= header["y"] + header["height"], landing
+    assert box["y"] >= button["y"] + button["height"], (landing, box, button)

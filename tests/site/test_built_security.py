@@ -17,12 +17,18 @@ def test_every_page_carries_the_policy_before_any_script(site):
         metas = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
         assert len(metas) == 1, url
         policy = metas[0]
-        assert policy.startswith("default-src 'self'; script-src 'self' 'sha256-"), url
-        for directive in ("object-src 'none'", "base-uri 'self'", "form-action 'self'", "img-src 'self' data:"):
+        script_src = policy.split("script-src ")[1].split(";")[0].split()
+        # Scripts run by hash only: no host, no 'self', nothing inline but the theme's known scripts.
+        assert script_src and all(re.fullmatch(r"'sha256-[A-Za-z0-9+/=]+'", s) for s in script_src), (url, script_src)
+        for directive in ("object-src 'none'", "base-uri 'none'", "form-action 'none'", "img-src 'self' data:",
+                          "worker-src 'self'"):
             assert directive in policy, (url, directive)
+        assert "unsafe-inline" not in policy, url
         assert html.index("Content-Security-Policy") < html.index("<script"), url
-        assert sorted(re.findall(r"'sha256-[^']+'", policy)) == sorted(inline_script_hashes(html)), url
-        assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0], url
+        # Each script file the page loads is named by its integrity hash, and by nothing else.
+        files = re.findall(r'<script\b[^>]*\ssrc="[^"]+" integrity="(sha256-[^"]+)"', html)
+        assert len(files) == len(re.findall(r"<script\b[^>]*\ssrc=", html)), url
+        assert sorted(script_src) == sorted(set(f"'{h}'" for h in files) | set(inline_script_hashes(html))), url
 
 
 def test_no_page_has_inline_code_of_its_own(site):
@@ -37,3 +43,19 @@ def test_sitemap_gz_has_the_same_content_as_sitemap_xml(built):
     xml = (built / "sitemap.xml").read_bytes()
     assert gzip.decompress((built / "sitemap.xml.gz").read_bytes()) == xml
     assert b"x-default" in xml
+
+
+def test_the_sitemap_dates_each_page_by_its_last_change_not_the_build_day(site, built):
+    """<lastmod> is what the page says under "Last updated", so it does not change every day."""
+    from conftest import SITE_URL
+
+    xml = (built / "sitemap.xml").read_text(encoding="utf-8")
+    entries = re.findall(r"<loc>([^<]+)</loc>\s*<lastmod>([^<]+)</lastmod>", xml)
+    assert len(entries) > 40
+    dated = 0
+    for loc, lastmod in entries:
+        time = site.soup(loc.removeprefix(SITE_URL)).select_one(".kb-updated time")
+        if time is not None:
+            assert lastmod == time["datetime"], loc
+            dated += 1
+    assert dated > 40

@@ -1,9 +1,10 @@
 """Careless and hostile input, table-driven: each case ends in a message naming the file and line,
 never a traceback; payloads that do build leave the HTML inert even without the CSP.
 
-Most cases run in-process through the kb functions the build calls (fast); the ones that need
-MkDocs itself share one copy of the project and build it in a subprocess (static-i18n keeps state
-between in-process builds)."""
+Every case that the checks before the build decide runs in-process, through the kb functions and
+make check's find_problems (the same checks, in the same order, as the build). Only mkdocs.yml
+mistakes need MkDocs itself: one copy holds all of them and is built once; one more build proves
+that payloads which pass leave the HTML inert (static-i18n keeps state between in-process builds)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, copy_project, edit, project_problems
 from kb.csp import inline_script_hashes
 from kb.front_matter import check_front_matter
 from kb.knowledge import load_knowledge
@@ -295,100 +296,80 @@ def test_unsafe_files_stop_the_build_with_a_message(tmp_path, kind):
         assert found[0].line == 7 and "Latin-1" in found[0].message
 
 
-# --- the real build: one shared copy of the project --------------------------------------------------
-@pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    copy = tmp_path_factory.mktemp("hostile-project")
-    for name in ("docs", "data", "hooks", "kb", "overrides"):
-        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
-    return copy
-
-
-def _edit(project: Path, name: str, old: str | None, new: str, raw: bytes | None = None) -> str:
-    path = project / name
-    original = path.read_text(encoding="utf-8") if path.exists() else None
-    if raw is not None:
-        path.write_bytes(raw)
-    else:
-        path.write_text(new if old is None else original.replace(old, new, 1), encoding="utf-8")
-    return original
-
-
-BUILD_CASES = [
-    # id, file, old, new, expected "file:line" in the output
+# --- mistakes found before any page is built: in-process, through make check's find_problems ---------
+PROJECT_CASES = [
+    # id, file, old, new, expected "file:line" in the report
     ("symlink-to-environ", "docs/assets/env.txt", "symlink", "/proc/self/environ", "docs/assets/env.txt"),
     ("latin-1-page", "docs/about.es.md", "latin-1", "", "docs/about.es.md:"),
     ("script-in-page", "docs/about.md", "\n# ", "\n<script>alert(1)</script>\n\n# ", "docs/about.md:5"),
     ("attr-list-in-data", "data/glossary.yml", "definition: ", 'definition: "*x*{ onclick=alert(1) } ', "data/glossary.yml:"),
-    ("menu-title-untranslated", "mkdocs.yml", "            Sources: Fuentes\n", "", "mkdocs.yml:"),
     ("spanish-file-misnamed", "docs/about.sp.md", None, PAGE_HEAD + "Texto.\n", "docs/about.sp.md"),
     ("english-heading-loses-id", "docs/about.md", " { #what-the-paper-is-for }", "", "has no explicit id"),
-    ("new-page-not-in-menu", "docs/new-page.md", None, PAGE_HEAD + "Text.\n", "docs/new-page.md: the page is not in the site's menu"),
-    # The About page renders the publisher before the build reports its problems: a list was a traceback.
-    ("publisher-as-list", "mkdocs.yml", "    en: !ENV [SITE_PUBLISHER_EN,", "    en: [a, b]\n    xx: !ENV [SITE_PUBLISHER_EN,",
-     f"mkdocs.yml:{_line_of((ROOT / 'mkdocs.yml').read_text(encoding='utf-8'), '    en: !ENV [SITE_PUBLISHER_EN,')} [extra.publisher]"),
 ]
 
 
-@pytest.mark.parametrize("case", BUILD_CASES, ids=[c[0] for c in BUILD_CASES])
-def test_the_build_stops_with_a_message(project, tmp_path, case):
+@pytest.mark.parametrize("case", PROJECT_CASES, ids=[c[0] for c in PROJECT_CASES])
+def test_a_project_mistake_ends_in_a_message(checked_copy, case):
     _, name, old, new, where = case
-    path = project / name
-    original = None
+    path = checked_copy / name
+    original = path.read_text(encoding="utf-8") if path.exists() else None
     if old == "symlink":
         os.symlink(new, path)
     elif old == "latin-1":
-        original = path.read_text(encoding="utf-8")
         path.write_bytes(original.encode("latin-1", "replace"))
     else:
-        original = _edit(project, name, old, new)
+        path.write_text(new if old is None else original.replace(old, new, 1), encoding="utf-8")
     try:
-        result = build_site(tmp_path / "site", project)
+        report = project_problems(checked_copy)
+    except Exception:
+        pytest.fail("traceback instead of a message:\n" + traceback.format_exc())
     finally:
         if original is None:
             path.unlink()
         else:
             path.write_text(original, encoding="utf-8")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert "Traceback" not in output, output
-    assert where in output, output
-    assert "How to fix:" in output
-    assert "- docs/about.es.md" not in output or "about.es" in name, output   # the twin is not blamed
+    assert where in report, report
+    assert "How to fix:" in report
+    blamed = re.search(r"^docs/about\.es\.md", report, re.MULTILINE)
+    assert not blamed or "about.es" in name, report   # the twin is not blamed
 
 
-INERT_PAYLOADS = """
+# --- mistakes in mkdocs.yml, which only the build reads: one build of one copy holding all of them ----
+CONFIG_CASES = [
+    # id, old, new, expected "file:line" in the build's output
+    ("menu-title-untranslated", "            Sources: Fuentes\n", "", "mkdocs.yml:"),
+    # The About page renders the publisher before the build reports its problems: a list was a traceback.
+    ("publisher-as-list", "    en: !ENV [SITE_PUBLISHER_EN,", "    en: [a, b]\n    xx: !ENV [SITE_PUBLISHER_EN,",
+     f"mkdocs.yml:{_line_of((ROOT / 'mkdocs.yml').read_text(encoding='utf-8'), '    en: !ENV [SITE_PUBLISHER_EN,')} [extra.publisher]"),
+]
+NEW_PAGE = ("docs/new-page.md", "docs/new-page.md: the page is not in the site's menu")
 
-Shown-not-run: code shows markup: `<script>alert(1)</script>` and `<img src=x onerror=alert(2)>`.
 
-```html
-<a href="javascript:alert(3)" onclick="alert(4)">x</a>
-```
+@pytest.fixture(scope="module")
+def config_mistakes(tmp_path_factory) -> str:
+    """The output of one build of a copy with every mkdocs.yml case and a page left out of the menu."""
+    project = copy_project(tmp_path_factory.mktemp("config-mistakes"))
+    for _, old, new, _ in CONFIG_CASES:
+        edit(project / "mkdocs.yml", old, new)
+    (project / NEW_PAGE[0]).write_text(PAGE_HEAD + "Text.\n", encoding="utf-8")
+    result = build_site(project / "site-out", project)
+    assert result.returncode != 0, "the build passed with mistakes in mkdocs.yml"
+    return result.stdout + result.stderr
 
-Escaped text: &lt;script&gt;alert(5)&lt;/script&gt;. A link title: [home](/index.md "onclick=alert(6)").
-"""
+
+@pytest.mark.parametrize("where", [c[3] for c in CONFIG_CASES] + [NEW_PAGE[1]],
+                         ids=[c[0] for c in CONFIG_CASES] + ["new-page-not-in-menu"])
+def test_the_build_stops_with_a_message(config_mistakes, where):
+    assert "Traceback" not in config_mistakes, config_mistakes
+    assert where in config_mistakes, config_mistakes
+    assert "How to fix:" in config_mistakes
+    assert re.search(r"\d+ problems in the site's data or pages:\n", config_mistakes)   # listed together
+    assert "- docs/about.es.md" not in config_mistakes   # no twin is blamed
 
 
-def test_payloads_that_build_leave_the_html_inert(project, tmp_path):
-    about = project / "docs" / "about.md"
-    original = about.read_text(encoding="utf-8")
-    about.write_text("\ufeff" + original + INERT_PAYLOADS, encoding="utf-8")   # a BOM is accepted too
-    # Quotes are text, so a data text can try to close an attribute: renderers escape them.
-    interface = project / "data" / "interface.yml"
-    original_interface = interface.read_text(encoding="utf-8")
-    interface.write_text(original_interface.replace(
-        "glossary_letters: {en: Glossary letters, es: Letras del glosario}",
-        """glossary_letters: {en: 'Letters" onmouseover="alert(1)', es: 'Letras" onmouseover="alert(1)'}""").replace(
-        "permalink: {en: Permanent link, es: Enlace permanente}",
-        """permalink: {en: Permanent link, es: 'Enlace" onclick="alert(1)'}"""), encoding="utf-8")
-    try:
-        result = build_site(tmp_path / "site", project)
-    finally:
-        about.write_text(original, encoding="utf-8")
-        interface.write_text(original_interface, encoding="utf-8")
-    assert result.returncode == 0, result.stdout + result.stderr
-    site = tmp_path / "site"
+# --- payloads that pass: the shared build of a changed project (tests/conftest.changed_site) -----------
+def test_payloads_that_build_leave_the_html_inert(changed_site):
+    site = changed_site
     html = (site / "about" / "index.html").read_text(encoding="utf-8")
     assert "Shown-not-run" in html
     assert (site / "sitemap.xml.gz").exists()
@@ -501,17 +482,7 @@ def _expected_line(original: str, changed: str, old: str | None, new: str, at) -
 
 @pytest.fixture(scope="module")
 def checked_copy(tmp_path_factory):
-    copy = tmp_path_factory.mktemp("hostile-checked")
-    for name in ("docs", "data"):
-        shutil.copytree(ROOT / name, copy / name)
-    return copy
-
-
-def _project_problems(root: Path) -> str:
-    import sys
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from check import find_problems            # the checks `make check` and the build run first
-    return "\n".join(map(str, find_problems(root)[0]))
+    return copy_project(tmp_path_factory.mktemp("hostile-checked"), parts=("docs", "data"))
 
 
 @pytest.mark.parametrize("case", MERGED_CASES, ids=[c[0] for c in MERGED_CASES])
@@ -524,7 +495,7 @@ def test_mistakes_in_the_merged_parts_end_in_a_message(checked_copy, case):
     line = _expected_line(original, changed, old, new, at)
     path.write_text(changed, encoding="utf-8")
     try:
-        report = _project_problems(checked_copy)
+        report = project_problems(checked_copy)
     except Exception:
         pytest.fail("traceback instead of a message:\n" + traceback.format_exc())
     finally:

@@ -12,7 +12,6 @@ import urllib.request
 import pytest
 
 
-
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -27,7 +26,8 @@ def fetch(url: str) -> str:
         return ""
 
 
-@pytest.mark.parametrize("only_locale", ["en", None], ids=["serve-en", "serve"])
+# The fast lane serves English only (half the build); both languages are a release check.
+@pytest.mark.parametrize("only_locale", ["en", pytest.param(None, marks=pytest.mark.release)], ids=["serve-en", "serve"])
 def test_serve_rebuilds_an_edited_page(project_copy, only_locale):
     tmp_path = project_copy
     port = free_port()

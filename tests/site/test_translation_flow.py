@@ -1,37 +1,13 @@
 """Translations kept honest, end to end: a copy of the project with one English sentence changed in
 a page and one in a glossary entry (no Spanish touched: an English-only fix must pass) and one page
-that has no Spanish version yet, built the way CI builds the real one."""
+that has no Spanish version yet, built the way CI builds the real one (the shared build of a changed
+project, tests/conftest.changed_site)."""
 
 from __future__ import annotations
 
-import pytest
 from bs4 import BeautifulSoup
 
-from conftest import SITE_URL, build_site, copy_project
-
-CHANGED_PAGE = "about.md"
-
-
-@pytest.fixture(scope="module")
-def changed_site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    about = project / "docs" / CHANGED_PAGE
-    text = about.read_text(encoding="utf-8")
-    first_paragraph = next(p for p in text.split("\n\n") if p and not p.startswith(("---", "#")) and "description:" not in p)
-    about.write_text(text.replace(first_paragraph, first_paragraph + " One new English sentence.", 1), encoding="utf-8")
-    (project / "docs" / "only-english.md").write_text(
-        "---\ndescription: A page written in English only.\n---\n\n# Only in English\n\nThis page has no Spanish version yet.\n",
-        encoding="utf-8")
-    glossary = project / "data" / "glossary.yml"
-    glossary.write_text(glossary.read_text(encoding="utf-8").replace(
-        "Acts committed with intent", "Acts, as newly worded here, committed with intent", 1), encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("not_in_nav: |\n", "not_in_nav: |\n  /only-english.md\n"), encoding="utf-8")
-    site = tmp_path_factory.mktemp("changed-site")
-    result = build_site(site, project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    (site / ".build-log").write_text(result.stderr, encoding="utf-8")
-    return site
+from conftest import SITE_URL
 
 
 def soup(site, url):

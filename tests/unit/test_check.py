@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import copy_project
 from kb.problems import Problem, github_annotation
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -19,9 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 @pytest.fixture
 def project(tmp_path) -> Path:
     """The parts of the project `make check` reads, in a folder of their own."""
-    for folder in ("data", "docs", "kb", "hooks", "scripts"):
-        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    return tmp_path
+    return copy_project(tmp_path, parts=("data", "docs", "kb", "hooks", "scripts"))
 
 
 def run_check(project: Path, github: bool) -> subprocess.CompletedProcess:

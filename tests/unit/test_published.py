@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
+from published_clone import published_clone
 
 from kb.published import lost_slugs, published_warnings, slugs_with_lines
 
@@ -31,17 +31,7 @@ def test_added_and_kept_slugs_are_fine():
 
 
 def test_the_data_is_compared_with_the_published_branch_of_the_clone(tmp_path):
-    def git(*args, cwd):
-        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=cwd, check=True,
-                       capture_output=True)
-    origin = tmp_path / "origin"
-    (origin / "data").mkdir(parents=True)
-    (origin / "data" / "glossary.yml").write_text(PUBLISHED, encoding="utf-8")
-    git("init", "-q", "-b", "main", cwd=origin)
-    git("add", "-A", cwd=origin)
-    git("commit", "-q", "-m", "published", cwd=origin)
-    clone = tmp_path / "clone"
-    git("clone", "-q", str(origin), str(clone), cwd=tmp_path)
+    origin, clone = published_clone(tmp_path, {"data/glossary.yml": PUBLISHED})
     assert published_warnings(clone) == []
     (clone / "data" / "glossary.yml").write_text(PUBLISHED.replace("- slug: 'war-crimes'", "- slug: war-crime"),
                                                 encoding="utf-8")

@@ -71,10 +71,8 @@ def test_an_all_digit_fingerprint_stays_text(tmp_path, monkeypatch):
 
 
 def _project(tmp_path):
-    import shutil
-    for name in ("data", "docs"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    return tmp_path
+    from conftest import copy_project
+    return copy_project(tmp_path, parts=("data", "docs"))
 
 
 def test_stamp_refuses_to_run_without_a_name(capsys):
