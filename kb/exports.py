@@ -217,17 +217,18 @@ def dumps(value) -> bytes:
 
 
 # --- tables (CSV and XLSX) ------------------------------------------------------------------
-def _cell(value) -> str:
+def _cell(value, lang: str = "en") -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
-        return "; ".join(_cell(v) for v in value)
+        return "; ".join(_cell(v, lang) for v in value)
     if isinstance(value, dict):
-        if set(value) <= {"kind", "ref"}:          # a Provenance
-            return value.get("kind", "") + (f": {value['ref']}" if value.get("ref") else "")
-        return "; ".join(f"{k}: {_cell(v)}" for k, v in value.items())
+        if set(value) <= {"kind", "ref", "ref_es"}:          # a Provenance, its reference in the row's language
+            ref = (value.get("ref_es") if lang == "es" else "") or value.get("ref")
+            return value.get("kind", "") + (f": {ref}" if ref else "")
+        return "; ".join(f"{k}: {_cell(v, lang)}" for k, v in value.items())
     return str(value)
 
 
@@ -249,7 +250,7 @@ def table_rows(record: dict, lang: str) -> dict[str, str]:
             paper = sorted({f.split(".", 1)[1] for f, lic in value.items() if lic == PAPER_LICENCE})
             row["licence"] = (f"{PAPER_LICENCE}: {', '.join(paper)}; other text: " if paper else "") + SITE_LICENCE
         else:
-            row[key] = _cell(value)
+            row[key] = _cell(value, lang)
     return row
 
 

@@ -10,7 +10,7 @@ from .collation import letter_of, sort_key
 from .context import RenderContext
 from .facts import facts_blocks
 from .inline import first_sentence, inline_html
-from .provenance import definition_parts
+from .provenance import definition_parts, gist_label
 
 GLOSSARY = sitemap.BY_KEY["glossary"].list_page
 
@@ -74,7 +74,8 @@ def render_entry(ctx: RenderContext, entry) -> list[str]:
     lines = [f'<div class="kb-entry" data-kb-match="{escape(match_text(ctx, entry))}" markdown>', "",
              f"### {heading} {{ #{entry.slug} }}", "",
              '<details class="kb-more" markdown>',
-             f'<summary><span class="kb-gist"{lang}>{inline_html(gist)}</span></summary>', ""]   # a preview: the parts below say whose
+             f'<summary data-provenance="{entry.provenance.kind}"><span class="kb-gist"{lang}>{inline_html(gist)}</span> '
+             f'{gist_label(ctx, entry)}</summary>', ""]   # whose the visible line is, without opening the entry
     notice = ctx.translation_notice(entry, GLOSSARY, entry.slug)
     if notice:
         lines += [notice, ""]

@@ -69,7 +69,7 @@ def label(ctx: RenderContext, provenance: Provenance, kind_key: str = "") -> str
     """The visible label, as inline Markdown/HTML: '<span class="kb-provenance" data-search-exclude>From the paper · …</span>'."""
     words = ctx.ui(kind_key or f"provenance_{provenance.kind}")
     if provenance.kind == "official":
-        detail = official_ref_html(ctx, provenance.ref)
+        detail = official_ref_html(ctx, provenance.ref_es if ctx.lang == "es" and provenance.ref_es else provenance.ref)
     elif provenance.ref:
         detail = (ctx.ui("provenance_based_on") + " " if provenance.kind == "site" else "") + page_ref_link(ctx, provenance.ref)
     else:
@@ -109,6 +109,17 @@ def quotation(ctx: RenderContext, provenance: Provenance, text: str, attribution
             "</figure>", ""]
 
 
+def gist_label(ctx: RenderContext, entry) -> str:
+    """The label beside a collapsed entry's visible line (the definition's first sentence): whose
+    words it is, as plain text, since a link inside <summary> would steal the tap that opens it."""
+    text = ctx.text(entry)
+    provenance = entry.provenance
+    words = ctx.ui("provenance_site_gloss" if text.quotation and provenance.kind == "site" else f"provenance_{provenance.kind}")
+    if provenance.kind == "official":
+        words += " · " + escape(provenance.ref_es if ctx.lang == "es" and provenance.ref_es else provenance.ref)
+    return f'<span class="kb-provenance kb-gist-provenance" data-search-exclude>{words}</span>'
+
+
 def definition_parts(ctx: RenderContext, entry, after_gist: bool = False) -> list[str]:
     """A glossary entry's texts: the quoted definition, the site's (or official) definition, and
     what the paper says about the term, each as its own part with its own provenance.
@@ -124,7 +135,8 @@ def definition_parts(ctx: RenderContext, entry, after_gist: bool = False) -> lis
     definition = " ".join(text.definition.split())
     if after_gist:
         definition = definition[len(first_sentence(definition)):].strip()
-    lines += part(ctx, entry.provenance, definition, "kb-definition", lang_attr, gloss_key)
+    if definition or not after_gist:     # collapsed, the first sentence carries its label in <summary>
+        lines += part(ctx, entry.provenance, definition, "kb-definition", lang_attr, gloss_key)
     if text.context and entry.context_from is not None:
         lines += part(ctx, entry.context_from, text.context, "kb-context", lang_attr)
     return lines

@@ -135,11 +135,12 @@ def render_notes_list(ctx: RenderContext) -> str:
 
 def note_text_part(ctx: RenderContext, note, text: str, indexed: bool = True) -> list[str]:
     """An editorial note's text, labelled as the site's, with what its claims were checked against."""
-    evidence = "; ".join(note.evidence)
+    spanish = ctx.lang == "es" and note.es is not None and note.es.evidence
+    evidence = "; ".join(note.es.evidence) if spanish else f'<span lang="en">{"; ".join(note.evidence)}</span>'
     mark = "" if indexed else " " + NOT_INDEXED
     return [f'<div class="kb-note-text" data-provenance="site"{ctx.lang_attr(note)}{mark} markdown>', "", text, "",
             f'<span class="kb-provenance" data-search-exclude>{ctx.ui("provenance_site_note")} · {ctx.ui("evidence")}: '
-            f'<span lang="en">{evidence}</span></span>', "", "</div>", ""]
+            f'{evidence}</span>', "", "</div>", ""]
 
 
 def render_definition(ctx: RenderContext, slug: str) -> str:

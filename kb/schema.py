@@ -183,6 +183,9 @@ class Provenance(Strict):
     #        becomes a link to undocs.org);
     # site: empty, or the docs page#anchor the site's synthesis draws on.
     ref: str = ""
+    # official: the same reference as Spanish pages show it ("PIDCP, art. 20, párr. 2"); not needed
+    # when the ref is only document symbols, which are the same in every language.
+    ref_es: str = ""
 
     @model_validator(mode="after")
     def _ref_fits_kind(self):
@@ -198,7 +201,24 @@ class Provenance(Strict):
                              'write e.g. {kind: official, ref: "A/RES/60/1, paras. 138-139"}')
         if self.kind == "official":
             _plain_text(self.ref)      # shown to readers: the rules of every text (no markup, no address)
+            if self.ref_es:
+                _plain_text(self.ref_es)
+            elif not symbols_only(self.ref):
+                raise ValueError(f"the official reference '{self.ref}' has words that Spanish pages would show in English\n"
+                                 'add its Spanish form, e.g. {kind: official, ref: "ICCPR, art. 19", ref_es: "PIDCP, art. 19"}')
+        if self.ref_es and self.kind != "official":
+            raise ValueError("'ref_es' is the Spanish form of an official reference; a paper or site provenance "
+                             "points at a page of the site, which has its own Spanish title\nremove ref_es")
         return self
+
+
+DOCUMENT_SYMBOL = re.compile(r"\b(?:A|S|E)/(?:RES/)?[0-9]+(?:/[0-9]+)*(?:\s\([0-9]{4}\))?")
+
+
+def symbols_only(ref: str) -> bool:
+    """A reference made only of UN document symbols (and the dashes between them) reads the same in
+    every language: the declared reason for having no Spanish form."""
+    return not re.search(r"[^\W\d_]", DOCUMENT_SYMBOL.sub("", ref))
 
 
 PAGE_REF = re.compile(r"^[a-z0-9/\-]+\.md(#[a-z0-9-]+)?$")
@@ -371,6 +391,7 @@ class NoteText(Strict):
 
 
 class NoteTextEs(NoteText):
+    evidence: list[Text] = []          # the note's evidence lines in Spanish, one for each English line
     translated_from: Fingerprint = ""
 
 
@@ -381,6 +402,14 @@ class EditorialNote(Strict):
     evidence: list[Text] = Field(min_length=1)   # what each claim of the note rests on
     en: NoteText
     es: Optional[NoteTextEs] = None
+
+    @model_validator(mode="after")
+    def _spanish_evidence(self):
+        if self.es is not None and len(self.es.evidence) != len(self.evidence):
+            raise ValueError(f"the es: block has {len(self.es.evidence)} evidence lines for the note's {len(self.evidence)}: "
+                             "Spanish pages show the note's evidence too\n"
+                             "add es: evidence: with one Spanish line for each line of evidence:, in the same order")
+        return self
 
 
 # --- links to official pages -------------------------------------------------------------
@@ -433,7 +462,12 @@ class SpanishStyleForm(Strict):
     form: Text
     preferred: Text
     reason: Text
+    # error: wrong Spanish, or a meaning the English does not have; preference: correct Spanish the
+    # site does not use, for one voice across the site
+    severity: Literal["error", "preference"]
+    source: Text                             # what the rule rests on: RAE/DPD, the UN's Spanish, the glossary, ...
     case_sensitive: bool = False
+    inflected: bool = True                   # also match the form's plural and feminine (socio: socia, socios, socias)
     glossary: OptionalSlug = ""              # the glossary entry whose Spanish term is `preferred`
     cited_in: list[StyleCitation] = []       # data entries that cite the form on purpose
 

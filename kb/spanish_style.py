@@ -29,15 +29,40 @@ class Form:
     preferred: str
     reason: str
     case_sensitive: bool = False
+    severity: str = "error"
+    source: str = ""
+    inflected: bool = True
     glossary: str = ""                                 # the glossary entry whose Spanish term is the preferred form
     cited_in: tuple = field(default_factory=tuple)     # ("data/glossary.yml", "slug") pairs where the form is cited
     line: int = 0                                      # its line in data/spanish_style.yml
 
     def pattern(self) -> re.Pattern:
-        words = r"\s+".join(re.escape(w) for w in self.form.split())
+        parts = self.form.split()
+        if self.inflected and not self.case_sensitive:
+            parts = [inflections(w) if i in (0, len(parts) - 1) else re.escape(w) for i, w in enumerate(parts)]
+        else:
+            parts = [re.escape(w) for w in parts]
+        words = r"\s+".join(parts)
         start = r"(?<![\w/])" if self.form[:1].isalnum() else ""
         end = r"(?![\w/])" if self.form[-1:].isalnum() else ""
         return re.compile(start + words + end, 0 if self.case_sensitive else re.IGNORECASE)
+
+
+_GENDER_NUMBER = [("ores", "or(?:es|a|as)?"), ("oras", "or(?:es|a|as)?"), ("or", "or(?:es|a|as)?"),
+                  ("os", "(?:o|a|os|as)"), ("as", "(?:o|a|os|as)"), ("o", "(?:o|a|os|as)"), ("a", "(?:o|a|os|as)"),
+                  ("es", "(?:e|es)?"), ("e", "(?:e|es)")]
+
+
+def inflections(word: str) -> str:
+    """A regex for the word with its plural and feminine: a rule on «socios» also catches «Socio»,
+    one on «perpetradores» also «perpetradoras». Words of fewer than four letters stay as written."""
+    if len(word) < 4 or not word.isalpha():
+        return re.escape(word)
+    lower = word.lower()
+    for ending, endings in _GENDER_NUMBER:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+            return re.escape(word[:len(word) - len(ending)]) + endings
+    return re.escape(word) + "(?:es)?" if lower[-1] not in "sáéíóú" else re.escape(word)
 
 
 def load_forms(root: Path) -> tuple[list[Form], list[Problem]]:
@@ -72,7 +97,8 @@ def load_forms(root: Path) -> tuple[list[Form], list[Problem]]:
                                                    path.read_text(encoding="utf-8"), re.M):
                 problems.append(Problem(STYLE_FILE, line, entry.form, f"'cited_in' names '{slug}' in {file}, which is not an entry there",
                                         f"name a data file (e.g. {sitemap.BY_KEY['glossary'].data_file}) and the slug of the entry whose text cites the form"))
-        forms.append(Form(entry.form, entry.preferred, entry.reason, entry.case_sensitive, entry.glossary, cited, line))
+        forms.append(Form(entry.form, entry.preferred, entry.reason, entry.case_sensitive, entry.severity,
+                          entry.source, entry.inflected, entry.glossary, cited, line))
     return forms, problems
 
 
@@ -227,7 +253,7 @@ def check_text(file: str, masked: str, forms: list[Form], entries=()) -> list[Pr
             if (file, entry) in form.cited_in:
                 continue
             problems.append(Problem(file, _line(masked, match.start()), entry,
-                                    f"«{match.group(0)}»: {form.reason}",
+                                    f"«{match.group(0)}»: {'an error' if form.severity == 'error' else 'the house style'}: {form.reason}",
                                     f"write «{form.preferred}» (or, to cite the form on purpose, "
                                     + ("wrap it in <span class=\"kb-cited-form\">…</span>)" if file.endswith(".md")
                                        else f"add this entry to the form's cited_in in {STYLE_FILE})")))

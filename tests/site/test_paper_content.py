@@ -53,7 +53,7 @@ SPANISH_FACTS = {
     "es/state-of-the-field/": ["79,5 millones", "14,76 billones", "Opciones de paz", "30 años"],
     "es/assumptions/early-action/": ["Un programa de paz", "1992", "responsabilidad de proteger", "Comisión de Consolidación de la Paz"],
     "es/definitions/": ["Marco de análisis para crímenes atroces", "crímenes de lesa humanidad", "limpieza étnica"],
-    "es/endnotes/": ["Pacto Internacional de Derechos Civiles y Políticos", "Estados Partes", "Paz, justicia e instituciones sólidas"],
+    "es/endnotes/": ["Pacto Internacional de Derechos Civiles y Políticos", "Estados partes", "Paz, justicia e instituciones sólidas"],
     "es/assumptions/hate-speech/": ["discurso de odio", "Estrategia y Plan de Acción de las Naciones Unidas"],
     "es/programming/": ["Red Latinoamericana para la Prevención del Genocidio y Atrocidades Masivas", "Instituto Auschwitz", "mediano plazo"],
 }

@@ -40,7 +40,7 @@ def test_each_entry_exports_the_provenance_the_data_records(knowledge):
     document = exports.export_collection(collection, knowledge, "https://x.org/", "2026-01-01")
     first = document["entries"][0]
     recorded = knowledge.organizations[first["slug"]].provenance
-    assert first["provenance"] == recorded.model_dump()
+    assert first["provenance"] == recorded.model_dump(mode="json")
     header, rows = exports.table(document, "es")
     assert rows[0][header.index("provenance")] == f"{recorded.kind}: {recorded.ref}" if recorded.ref else recorded.kind
 

@@ -12,7 +12,7 @@ from kb.spanish_style import Form, check_text, english_terms_used, mask_data, ma
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
-FORMS = [Form("resiliencias", "factores de resiliencia", "calque"), Form("y/o", "o", "RAE"),
+FORMS = [Form("resiliencias", "factores de resiliencia", "calque", inflected=False), Form("y/o", "o", "RAE"),
          Form("Estados miembros", "Estados Miembros", "UN style", case_sensitive=True),
          Form("supervivientes", "sobrevivientes", "Spain", cited_in=(("data/glossary.yml", "survivors"),))]
 
