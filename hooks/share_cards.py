@@ -35,6 +35,9 @@ def on_startup(command, dirty):
 @event_priority(100)   # before the markers are expanded: they tell which data files a page uses
 def on_page_markdown(markdown, page, config, files):
     page.kb_last_changed = last_change(ROOT, page_files(page.file.src_uri, markdown, generated=not page.file.abs_src_path))
+    if page.kb_last_changed is not None:
+        # The sitemap's <lastmod>: the day the page (or data it shows) last changed, not the build day.
+        page.update_date = page.kb_last_changed.isoformat()
     return markdown
 
 

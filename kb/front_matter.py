@@ -19,7 +19,7 @@ MOVED_KEYS = {"assumption": "data/assumptions.yml", "dimensions": "data/assumpti
 HIDE_VALUES = ("feedback", "footer", "navigation", "path", "tags", "toc")
 SEARCH_KEYS = {"exclude": bool, "boost": (int, float)}
 MAX_DESCRIPTION = 160     # search engines show 160 characters at most
-MAX_TITLE = 200           # as a page's H1 (kb/page_checks.py)
+MAX_TITLE = 200           # characters of a title, here and as a page's H1 (kb/page_checks.py)
 # Material prints the title and description into the HTML; overrides/main.html escapes them, and
 # these are refused first so that no other template that prints them raw can be reached.
 RAW_IN_THEME = re.compile(r'["<>]')
@@ -124,8 +124,9 @@ def _hide(meta: dict, file: str, line, problems: list[Problem]) -> tuple[str, ..
         return ()
     allowed = ", ".join(HIDE_VALUES)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        written = {True: "yes", False: "no"}.get(value, repr(value)) if isinstance(value, bool) else repr(value)
         problems.append(Problem(file, line("hide"), "", f"'hide' should be a list of the parts to hide ({allowed}), "
-                                f"not {value!r}"[:200], "write it as a list, e.g. hide: [toc] or one '- toc' line per part"))
+                                f"not {written}"[:200], "write it as a list, e.g. hide: [toc] or one '- toc' line per part"))
         return ()
     unknown = [v for v in value if v not in HIDE_VALUES]
     if unknown:

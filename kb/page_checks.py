@@ -11,6 +11,7 @@ import difflib
 import posixpath
 import re
 
+from .front_matter import MAX_TITLE   # a page's H1, as its front-matter title; the longest real one has about 100
 from .paths import english_path
 from .problems import Problem
 
@@ -23,7 +24,6 @@ _HEADING = re.compile(r"^(#{2,6})\s+(.*?\S|)\s*$")
 _TITLE = re.compile(r"^#\s+(.*?\S|)\s*$")
 _ATTR_LIST_AT_END = re.compile(r"\{:?([^{}]*)\}\s*$")   # `{ #id .class key=value }` at a heading's end
 MAX_HEADING = 300    # characters of a heading with its { #id }; the longest real one has about 110
-MAX_TITLE = 200      # characters of a page's H1; the longest real one has about 100
 
 
 def explicit_id(heading: str) -> str | None:

@@ -65,3 +65,19 @@ def test_every_published_file_passes_the_published_file_check(built):
     problems = [(p.relative_to(built).as_posix(), problem) for p in files
                 for problem in published_file_problems(p.relative_to(built).as_posix(), p.read_bytes(), assets)]
     assert problems == []
+
+
+def test_the_sitemap_dates_each_page_by_its_last_change_not_the_build_day(site, built):
+    """<lastmod> is what the page says under "Last updated", so it does not change every day."""
+    from conftest import SITE_URL
+
+    xml = (built / "sitemap.xml").read_text(encoding="utf-8")
+    entries = re.findall(r"<loc>([^<]+)</loc>\s*<lastmod>([^<]+)</lastmod>", xml)
+    assert len(entries) > 40
+    dated = 0
+    for loc, lastmod in entries:
+        time = site.soup(loc.removeprefix(SITE_URL)).select_one(".kb-updated time")
+        if time is not None:
+            assert lastmod == time["datetime"], loc
+            dated += 1
+    assert dated > 40

@@ -175,7 +175,7 @@ def test_front_matter_yaml_beyond_plain_fields_is_refused_before_mkdocs_reads_it
 # --- (a) front matter, typed: the keys Material's templates test or print ---------------------
 FRONT_MATTER_KEYS = [
     # (lines after the description, line of the message, words of the message, words of the fix)
-    ("hide: yes\n", 3, "'hide' should be a list of the parts to hide (feedback, footer, navigation, path, tags, toc)",
+    ("hide: yes\n", 3, "'hide' should be a list of the parts to hide (feedback, footer, navigation, path, tags, toc), not yes",
      "hide: [toc]"),
     ("hide: toc\n", 3, "'hide' should be a list", "hide: [toc]"),
     ("hide: [sidebar]\n", 3, "'hide' names 'sidebar'", "feedback, footer, navigation, path, tags, toc"),
@@ -213,3 +213,28 @@ def test_the_typed_front_matter_of_a_real_page():
     assert problems == [] and meta.search_exclude and meta.hide == ("navigation", "toc") and meta.description
     meta, problems = read_front_matter((root / "docs" / "about.es.md").read_text(encoding="utf-8"), "docs/about.es.md")
     assert problems == [] and len(meta.translation_of) == 10 and meta.lines["description"] == 2
+
+
+@pytest.mark.parametrize("meta", [
+    {"description": '0;url=https://evil.example/phish" http-equiv="refresh', "title": "About</title><style>html{display:none}</style>"},
+    {"description": "Why </script><!-- the center", "author": '"><base href="https://evil.example/">', "title": "A & B > C"},
+], ids=["refresh-and-style", "script-and-base"])
+def test_the_theme_prints_the_front_matter_title_and_description_as_text(meta):
+    """What kb/front_matter.py would refuse, rendered anyway through overrides/main.html's blocks:
+    the text stays text (one meta tag, no refresh, no <style> or <base>, the title as written)."""
+    from bs4 import BeautifulSoup
+    from mkdocs.theme import Theme
+
+    root = __import__("pathlib").Path(__file__).resolve().parents[2]
+    template = Theme(name="material", custom_dir=str(root / "overrides")).get_env().get_template("main.html")
+    page = type("Page", (), {"meta": meta, "title": "About", "is_homepage": False, "canonical_url": None,
+                             "previous_page": None, "next_page": None, "url": "about/"})()
+    context = template.new_context({"page": page, "base_url": "..", "mkdocs_version": "1.6.1", "kb_share_tags": "",
+                                    "config": {"site_name": "KB", "extra": {}, "plugins": {}, "theme": {"favicon": "x.png"}}})
+    head = BeautifulSoup("".join(template.blocks["site_meta"](context)) + "".join(template.blocks["htmltitle"](context)),
+                         "html.parser")
+    assert [m["content"] for m in head.find_all("meta", attrs={"name": "description"})] == [meta["description"]]
+    assert not head.find_all(attrs={"http-equiv": True}) and not head.find_all(["style", "base", "script"])
+    assert head.title.string == f"{meta['title']} - KB"
+    if "author" in meta:
+        assert head.find("meta", attrs={"name": "author"})["content"] == meta["author"]
