@@ -5,7 +5,9 @@
   markers (kb/repository_files.py);
 - every built page is held to the output allow-list (kb/output_safety.py), then gets its
   Content-Security-Policy <meta> and integrity hashes (kb/csp.py), except under `mkdocs serve`,
-  whose live-reload script changes on every reload.
+  whose live-reload script changes on every reload;
+- once the whole site is written (downloads, print edition and all), every published file is read
+  as readers receive it and held to the published-file allow-list (kb/output_safety.py).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from mkdocs.plugins import event_priority
 
 from kb import sitemap
 from kb.csp import UnknownInlineScript, add_content_security_policy, file_hash, trusted_assets
-from kb.output_safety import FIX, page_output_problems, site_path_of, source_line
+from kb.output_safety import FIX, check_published_site, page_output_problems, site_path_of, source_line
 from kb.page_checks import check_entry_anchors
 from kb.page_safety import check_sources_safety, check_tree
 from kb.pages import page_text, read_sources
@@ -37,7 +39,8 @@ def on_startup(command, dirty):
 @event_priority(110)   # before any hook reads a page or a data file (knowledge_pages reads at 100)
 def on_pre_build(config):
     _assets.clear()
-    _assets.update(trusted_assets([Path(d) for d in config["theme"].dirs], Path(config["docs_dir"])))
+    _assets.update(trusted_assets([Path(d) for d in config["theme"].dirs], Path(config["docs_dir"]),
+                                  config["theme"].custom_dir))
     if language(config) != default_language(config) and default_language(config) in i18n(config).build_languages:
         return      # static-i18n builds the default language first; its build already checked the files
     fail(check_tree(ROOT) or check_repository_files(ROOT) or check_sources_safety(read_sources(Path(config["docs_dir"]))))
@@ -86,3 +89,10 @@ def on_post_template(output, template_name, config):
     if not template_name.endswith(".html"):
         return output
     return _with_policy(output, f"overrides/{template_name}", config, template_name)
+
+
+@event_priority(-1000)  # last: after every hook that writes into the site (open_data at -300)
+def on_post_build(config):
+    if _serving["on"] or i18n(config).building:
+        return
+    fail(check_published_site(Path(config["site_dir"]), _assets, urlparse(config["site_url"] or "/").path or "/"))

@@ -100,16 +100,21 @@ def inline_script_hashes(html: str) -> list[str]:
     return hashes
 
 
-def trusted_assets(theme_dirs: list[Path], docs_dir: Path) -> dict[str, bytes]:
-    """Site path -> bytes of every script and style a page may load: the theme's own files (the
-    first theme folder that has a file wins, as MkDocs copies them) and the site's listed ones,
-    read from where they are reviewed, not from the published copy."""
+def trusted_assets(theme_dirs: list[Path], docs_dir: Path, custom_dir: Path | None = None) -> dict[str, bytes]:
+    """Site path -> bytes of every script and style a page may load: the installed theme's own
+    files (the first theme folder that has a file wins, as MkDocs copies them) and the site's
+    listed ones, read from where they are reviewed, not from the published copy. The site's theme
+    folder (`custom_dir`, overrides/) is the site's own: a script or style there counts only if
+    SITE_SCRIPTS or SITE_STYLES lists it, as in docs/."""
+    listed = SITE_SCRIPTS + SITE_STYLES
     assets: dict[str, bytes] = {}
     for folder in reversed(theme_dirs):
+        own = custom_dir is not None and folder.resolve() == Path(custom_dir).resolve()
         for path in sorted(folder.rglob("*")):
-            if path.suffix in (".js", ".css") and path.is_file():
-                assets[path.relative_to(folder).as_posix()] = path.read_bytes()
-    for name in SITE_SCRIPTS + SITE_STYLES:
+            name = path.relative_to(folder).as_posix()
+            if path.suffix in (".js", ".css") and path.is_file() and (not own or name in listed):
+                assets[name] = path.read_bytes()
+    for name in listed:
         path = docs_dir / name
         if path.is_file():
             assets[name] = path.read_bytes()

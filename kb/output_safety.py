@@ -15,11 +15,14 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from .csp import DATA_SCRIPT_TYPES, known_script_name
+from .page_safety import check_svg
+from .problems import Problem
 
 FORBIDDEN = {"base", "iframe", "frame", "frameset", "object", "embed", "applet", "portal", "style", "template"}
 # The theme's two forms (search, colour scheme), both inside its header; neither is ever submitted.
@@ -106,6 +109,9 @@ def page_output_problems(page_html: str, page_url: str, scripts: frozenset[str],
                     element.get("href", ""))
         elif tag in ("set", "animate") and (element.get("attributename") or "").lower() in ("href", "xlink:href"):
             add(element, f"the page's SVG animates a link (<{tag} attributeName=\"href\">)", f"<{tag}")
+        elif tag in ("set", "animate") and (element.get("attributename") or "").lower().startswith("on"):
+            add(element, f"the page's SVG animates an event handler (<{tag} attributeName=\"{element.get('attributename')}\">)",
+                f"<{tag}")
         for name, value in element.attrib.items():
             name = name.lower()
             if name.startswith("on"):
@@ -126,3 +132,78 @@ def source_line(source: str, needle: str) -> int:
     lowered, wanted = source.lower(), needle.lower()
     at = lowered.find(wanted)
     return source.count("\n", 0, at) + 1 if at >= 0 else 0
+
+
+# What the published site may hold, by type. Pages and files are checked as they are written, but
+# steps after that (downloads, the print edition, the Data page's sizes, the theme's copied files)
+# write to the site too: this last look reads every published file as a reader's browser gets it.
+DATA_TYPES = (".json", ".jsonld", ".csv", ".xlsx", ".zip", ".pdf", ".txt", ".bib", ".ris")
+MEDIA_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".woff", ".woff2", ".ttf", ".otf")
+# XML only as the sitemap: any other XML file could carry XHTML script on the site's address.
+XML_FILES = ("sitemap.xml", "sitemap.xml.gz")
+_HASH_SOURCE = re.compile(r"'sha256-[A-Za-z0-9+/]+={0,2}'")
+_POLICY = re.compile(rb'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+
+SITE_FIX = ("readers would receive this file unchecked. If it is in overrides/ (copied as it is), remove it "
+            "or, for a script or style, ask a maintainer to list it (kb/csp.py); otherwise find the build step "
+            "that writes it (hooks/, kb/) and make it write only the site's page, data, media and listed asset types")
+
+
+def published_file_problems(path: str, data: bytes, assets: dict[str, bytes], base_path: str = "/") -> list[OutputProblem]:
+    """One published file (its site path and bytes) held to the published-file allow-list. `assets`
+    maps the site path of every script and style pages may load to its trusted bytes."""
+    suffix = posixpath.splitext(path)[1].lower()
+    name = posixpath.basename(path)
+    if suffix == ".html":
+        return _published_page_problems(path, data, assets, base_path)
+    if suffix in (".js", ".css"):
+        if path not in assets:
+            return [OutputProblem(0, f"a {'script' if suffix == '.js' else 'style'} file that is neither the "
+                                  "theme's nor one the site lists (SITE_SCRIPTS, SITE_STYLES in kb/csp.py)", "")]
+        if data != assets[path]:
+            return [OutputProblem(0, "the published copy differs from the reviewed file it was copied from", "")]
+        return []
+    if suffix == ".map":
+        return [] if path[: -len(".map")] in assets else [OutputProblem(0, "a source map of no listed script or style", "")]
+    if suffix == ".svg":
+        return [OutputProblem(p.line or 1, p.message, "") for p in check_svg(data, path)]
+    if path in XML_FILES or suffix in DATA_TYPES + MEDIA_TYPES:
+        return []
+    return [OutputProblem(0, f"a '{suffix or name}' file is published, which is none of the site's file types", "")]
+
+
+def _published_page_problems(path: str, data: bytes, assets: dict[str, bytes], base_path: str) -> list[OutputProblem]:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return [OutputProblem(1, "the published page is not UTF-8", "")]
+    page_url = path[: -len("index.html")] if path.endswith("/index.html") or path == "index.html" else path
+    scripts = frozenset(p for p in assets if p.endswith(".js"))
+    styles = frozenset(p for p in assets if p.endswith(".css"))
+    problems = page_output_problems(text, page_url, scripts, styles, base_path)
+    policies = _POLICY.findall(data)
+    # page_output_problems refuses a <meta http-equiv>; the site's own policy is the one allowed.
+    if len(policies) == 1:
+        problems = [p for p in problems if not (p.needle == "http-equiv" and '"Content-Security-Policy"' in p.message)]
+    if len(policies) != 1:
+        problems.append(OutputProblem(1, f"the published page carries {len(policies)} Content-Security-Policies, not one", ""))
+    else:
+        script_src = policies[0].decode().split("script-src ", 1)[-1].split(";", 1)[0].split()
+        if not script_src or not all(_HASH_SOURCE.fullmatch(s) for s in script_src):
+            problems.append(OutputProblem(1, f"the published page's policy lets scripts run by place ({' '.join(script_src)}), "
+                                          "not by hash", ""))
+        first_script = data.find(b"<script")
+        if first_script != -1 and first_script < data.find(b"Content-Security-Policy"):
+            problems.append(OutputProblem(data.count(b"\n", 0, first_script) + 1,
+                                          "a script comes before the page's Content-Security-Policy", ""))
+    return problems
+
+
+def check_published_site(site_dir: Path, assets: dict[str, bytes], base_path: str = "/") -> list[Problem]:
+    """Every file of the built site, as readers receive it (published_file_problems)."""
+    problems = []
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        name = path.relative_to(site_dir).as_posix()
+        for p in published_file_problems(name, path.read_bytes(), assets, base_path):
+            problems.append(Problem(f"{site_dir.name}/{name}", p.line, "", f"the published file: {p.message}", SITE_FIX))
+    return problems

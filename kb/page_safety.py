@@ -207,8 +207,11 @@ def check_svg(data: bytes, name: str) -> list[Problem]:
         local = etree.QName(node).localname.lower()
         if local in _SVG_ACTIVE_ELEMENTS:
             return problem(node.sourceline or 1, f"carries script ('<{local}>')")
-        if local in ("set", "animate") and (node.get("attributeName") or "").lower() in ("href", "xlink:href"):
+        animated = (node.get("attributeName") or "").lower()
+        if local in ("set", "animate") and animated in ("href", "xlink:href"):
             return problem(node.sourceline or 1, "animates a link")
+        if local in ("set", "animate", "animatemotion", "animatetransform") and animated.startswith("on"):
+            return problem(node.sourceline or 1, f"carries script (it animates the event handler '{animated}')")
         for attribute, value in node.attrib.items():
             attr = etree.QName(attribute).localname.lower()
             if attr.startswith("on"):

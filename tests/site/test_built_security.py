@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from pathlib import Path
 
 from kb.csp import inline_script_hashes
 
@@ -43,6 +44,27 @@ def test_sitemap_gz_has_the_same_content_as_sitemap_xml(built):
     xml = (built / "sitemap.xml").read_bytes()
     assert gzip.decompress((built / "sitemap.xml.gz").read_bytes()) == xml
     assert b"x-default" in xml
+
+
+def test_every_published_file_passes_the_published_file_check(built):
+    """The build ends with this check (hooks/security.on_post_build); here it is run again on what
+    the build left, so a step that stopped calling it would show."""
+    import material
+
+    from kb.csp import trusted_assets
+    from kb.output_safety import published_file_problems
+
+    from conftest import ROOT
+
+    assets = trusted_assets([ROOT / "overrides", Path(material.__file__).parent / "templates"], ROOT / "docs",
+                            ROOT / "overrides")
+    files = [p for p in sorted(built.rglob("*")) if p.is_file() and p.name != ".build-log"]
+    assert len(files) > 100
+    kinds = {p.suffix for p in files}
+    assert {".html", ".js", ".css", ".csv", ".xlsx", ".zip"} <= kinds, kinds
+    problems = [(p.relative_to(built).as_posix(), problem) for p in files
+                for problem in published_file_problems(p.relative_to(built).as_posix(), p.read_bytes(), assets)]
+    assert problems == []
 
 
 def test_the_sitemap_dates_each_page_by_its_last_change_not_the_build_day(site, built):

@@ -52,6 +52,7 @@ HOSTILE = [
     ("srcset-data", '<img srcset="x.png 1x, data:image/png;base64,AAAA 2x">', "URL"),
     ("xlink-javascript", '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', "URL"),
     ("svg-animate-href", '<svg><a><animate attributeName="href" to="javascript:alert(1)"/></a></svg>', "animates"),
+    ("svg-set-handler", '<svg><set attributeName="onmouseover" to="alert(1)"/></svg>', "event handler"),
     ("form-action", '<form action="https://evil.example/"><input name="p"></form>', "<form>"),
     ("button-formaction", '<button formaction="https://evil.example/">x</button>', "formaction"),
     ("iframe-srcdoc", '<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>', "<iframe>"),
