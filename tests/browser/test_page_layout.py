@@ -115,8 +115,7 @@ def test_no_text_is_set_below_12_px_on_a_phone(browser, server, url):
     assert small == [], f"/{url}: text under 12 px:\n" + "\n".join(small[:10])
 
 
-LANDINGS = ["glossary/#genocide", "es/glossary/#genocide", "organizations/#gaamac", "es/factors/#res-vibrant-free-civil-society",
-            "assumptions/evidence/#evidence-gaps"]
+LANDINGS = ["es/glossary/#genocide", "organizations/#gaamac", "assumptions/evidence/#evidence-gaps"]
 
 
 @pytest.mark.parametrize("landing", LANDINGS)
