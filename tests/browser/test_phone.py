@@ -194,6 +194,10 @@ def test_a_missing_page_answers_in_the_language_of_its_address(small, prefixed_s
     menu = small.locator(".md-select__link")
     assert small.locator(".md-select__link[aria-current]").get_attribute("hreflang") == lang
     assert {menu.nth(i).evaluate("a => new URL(a.href).pathname") for i in range(menu.count())} == {PREFIX + "/", PREFIX + "/es/"}
+    # The whole page is in the address's language: its header, search and footer, not only the
+    # message; and the address bar still shows the address the reader asked for.
+    assert small.locator(".md-search__input").get_attribute("placeholder") == ("Buscar" if lang == "es" else "Search")
+    assert small.evaluate("location.pathname") == PREFIX + path and "kb-missing" not in small.url
 
 
 @pytest.mark.release
