@@ -139,6 +139,20 @@ def built_again(built, tmp_path_factory) -> Path:
     return again
 
 
+@pytest.fixture(scope="session")
+def export_site(tmp_path_factory) -> Path:
+    """The project as a tarball would hold it (no .git), built with an empty card cache: shared by
+    the release checks of a build outside git, of cards drawn again and of the hooks' order."""
+    tmp = tmp_path_factory.mktemp("export")
+    project = tmp / "project"
+    # Virtualenvs and the Nu checker's node_modules are installs, not the project (and large).
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", ".properdocs-venv", "node_modules", ".cache",
+                                                                  "site", "build", "__pycache__", ".pytest_cache"))
+    result = build_site(tmp / "site", project, extra_env={"KB_CARDS_CACHE": str(tmp / "cards")})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return tmp / "site"
+
+
 class Site:
     def __init__(self, root: Path):
         self.root = root

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from urllib.parse import urlparse
@@ -157,18 +156,6 @@ def test_each_page_shows_when_its_source_last_changed_in_its_editions_words(site
     assert shown_date(site, "es/dimensions/security-of-livelihoods/")[0] == day.isoformat()
     for url in content_pages(site):
         assert shown_date(site, url), f"{url} shows no date"
-
-
-@pytest.fixture(scope="module")
-def export_site(tmp_path_factory, site):
-    """The project as a tarball would hold it (no .git), built with an empty card cache."""
-    tmp = tmp_path_factory.mktemp("export")
-    project = tmp / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", ".cache", "site", "build",
-                                                                  "__pycache__", ".pytest_cache"))
-    result = build_site(tmp / "site", project, extra_env={"KB_CARDS_CACHE": str(tmp / "cards")})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return tmp / "site"
 
 
 @pytest.mark.release
