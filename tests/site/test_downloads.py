@@ -7,6 +7,7 @@ import io
 import json
 import re
 
+import frictionless
 import jsonschema
 import openpyxl
 import pytest
@@ -85,8 +86,13 @@ def test_dimensions_list_their_factors_in_the_annex_order(built, site):
 @pytest.mark.parametrize("lang", ("en", "es"))
 @pytest.mark.parametrize("collection", TABLES)
 def test_csv_tables_are_rfc4180_with_a_bom_and_every_entry(built, site, collection, lang):
-    raw = (built / "downloads" / f"{collection}-{lang}.csv").read_bytes()
+    path = built / "downloads" / f"{collection}-{lang}.csv"
+    raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 byte-order mark"
+    # As a data portal or `frictionless validate` reads it: no blank or ragged rows, no duplicate
+    # or missing headers, every cell of its inferred type.
+    report = frictionless.Resource(path=path.name, basepath=str(path.parent)).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     assert b"\r\n" in raw
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert sorted(r["slug"] for r in rows) == sorted(entries_shown(site, collection, "" if lang == "en" else "es/"))
